@@ -1,0 +1,28 @@
+// One place that builds Ajv instances (draft-07, the dialect of Helm's validators), so the
+// CommonJS interop of ajv and ajv-formats is dealt with once.
+import { Ajv, type ErrorObject, type Options } from 'ajv';
+import formatsModule from 'ajv-formats';
+
+type FormatsPlugin = (ajv: Ajv) => Ajv;
+const addFormats: FormatsPlugin =
+  (formatsModule as unknown as { default?: FormatsPlugin }).default ?? (formatsModule as unknown as FormatsPlugin);
+
+export function createAjv(options: Options = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, ...options });
+  addFormats(ajv);
+  return ajv;
+}
+
+/** One line per Ajv error, with the allowed values of enum errors spelled out. */
+export function describeAjvError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+    return `must be one of: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+    return `unknown key "${params.additionalProperty}"`;
+  }
+  return error.message ?? error.keyword;
+}
+
+export type { Ajv, ErrorObject };
