@@ -1,0 +1,81 @@
+// Stage 3, model: turn the validated schema into the value tree, the default values and the
+// published schema. Pure; the input is not mutated.
+import type { Values } from '../../schema/values.generated.ts';
+import { EXTENSION_PREFIX } from '../validate/extensions.ts';
+import { hasDeclaredProperties, isSchemaObject, propertiesOf, typesOf, type SchemaObject } from '../validate/schema-node.ts';
+import type { ValidatedSources } from '../validate/validate-sources.ts';
+import type { ChartModel, ValueKind, ValueNode } from './chart-model.ts';
+
+function kindOf(schema: SchemaObject): ValueKind {
+  const types = typesOf(schema);
+  if (hasDeclaredProperties(schema)) return 'object';
+  if (types.includes('array')) return 'list';
+  if (types.includes('object')) return isSchemaObject(schema.additionalProperties) ? 'map' : 'open';
+  return 'scalar';
+}
+
+function typeLabel(schema: SchemaObject, kind: ValueKind): string {
+  const inner = (s: unknown) => (isSchemaObject(s) ? typesOf(s).join(' | ') || 'any' : 'any');
+  if (kind === 'map') return `map of ${inner(schema.additionalProperties)}`;
+  if (kind === 'list') return `list of ${inner(schema.items)}`;
+  return typesOf(schema).join(' | ');
+}
+
+function buildNode(key: string, schema: SchemaObject, parent: readonly string[]): ValueNode {
+  const path = [...parent, key];
+  const kind = kindOf(schema);
+  const children = kind === 'object' ? propertiesOf(schema).map(([k, s]) => buildNode(k, s, path)) : [];
+  const defaultValue =
+    kind === 'object' ? Object.fromEntries(children.map((c) => [c.key, c.default])) : structuredClone(schema.default);
+  const unused = schema['x-bv-unused'];
+  return {
+    key,
+    path,
+    kind,
+    typeLabel: typeLabel(schema, kind),
+    description: typeof schema.description === 'string' ? schema.description.trim() : '',
+    default: defaultValue,
+    children,
+    ...(typeof unused === 'string' ? { unusedReason: unused } : {}),
+  };
+}
+
+/** A copy of the schema without generator extensions and with object defaults filled in. */
+function publish(schema: SchemaObject): SchemaObject {
+  const out: Record<string, unknown> = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword.startsWith(EXTENSION_PREFIX)) continue;
+    if (keyword === 'properties' && isSchemaObject(value)) {
+      out.properties = Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, isSchemaObject(v) ? publish(v) : v]),
+      );
+    } else if (['items', 'additionalProperties', 'not'].includes(keyword) && isSchemaObject(value)) {
+      out[keyword] = publish(value);
+    } else {
+      out[keyword] = structuredClone(value);
+    }
+  }
+  // An object that says why it is open (x-bv-open) says so in plain JSON Schema once published.
+  if (typeof schema['x-bv-open'] === 'string' && !('additionalProperties' in schema)) out.additionalProperties = true;
+  if (hasDeclaredProperties(schema) && !('default' in schema)) {
+    out.default = Object.fromEntries(propertiesOf(schema).map(([k, s]) => [k, buildNode(k, s, []).default]));
+  }
+  return out;
+}
+
+export function buildModel(validated: ValidatedSources): ChartModel {
+  const values = propertiesOf(validated.schema).map(([key, schema]) => buildNode(key, schema, []));
+  const defaults = Object.fromEntries(values.map((v) => [v.key, v.default])) as Values;
+  const publishedSchema = publish(validated.schema);
+  // The root's default would duplicate values.yaml in every editor hover; leave it out.
+  delete (publishedSchema as Record<string, unknown>).default;
+  return { chart: validated.chartMeta, schemaFile: validated.schemaFile, values, defaults, publishedSchema };
+}
+
+/** Every node of the tree, depth first. */
+export function* allValueNodes(nodes: readonly ValueNode[]): Generator<ValueNode> {
+  for (const node of nodes) {
+    yield node;
+    yield* allValueNodes(node.children);
+  }
+}

@@ -1,0 +1,36 @@
+// Stage 3's output: everything the renderers need, derived from the validated schema.
+import type { Values } from '../../schema/values.generated.ts';
+import type { ChartMetadata } from '../validate/chart-meta.ts';
+import type { SchemaObject } from '../validate/schema-node.ts';
+
+/**
+ * object: declared properties (children); map: typed values under any key; list: an array;
+ * open: a pass-through object (e.g. a Kubernetes Affinity); scalar: everything else.
+ */
+export type ValueKind = 'object' | 'map' | 'list' | 'open' | 'scalar';
+
+export interface ValueNode {
+  readonly key: string;
+  /** Keys from the values root, e.g. ['image', 'tag']. */
+  readonly path: readonly string[];
+  readonly kind: ValueKind;
+  /** For people: `string`, `integer | string`, `map of string`, `list of object`. */
+  readonly typeLabel: string;
+  readonly description: string;
+  /** The default; for objects, built from the children's defaults. */
+  readonly default: unknown;
+  readonly children: readonly ValueNode[];
+  /** Why no template reads this value (`x-bv-unused`), when that is intended. */
+  readonly unusedReason?: string;
+}
+
+export interface ChartModel {
+  readonly chart: ChartMetadata;
+  readonly schemaFile: string;
+  /** Top-level values in schema order. */
+  readonly values: readonly ValueNode[];
+  /** The complete default values (what values.yaml holds). */
+  readonly defaults: Values;
+  /** The schema Helm and editors get: generator extensions stripped, object defaults filled. */
+  readonly publishedSchema: SchemaObject;
+}

@@ -1,0 +1,31 @@
+// The generator's own schema keywords. They carry generation hints, are checked like any
+// other keyword, and are stripped from the published chart/values.schema.json.
+
+export interface ExtensionKeyword {
+  readonly keyword: string;
+  readonly sentence: string;
+  /** Returns a problem with the keyword's value, or undefined when it is well formed. */
+  readonly check: (value: unknown) => string | undefined;
+}
+
+const nonEmptyString = (what: string) => (value: unknown) =>
+  typeof value === 'string' && value.trim() !== '' ? undefined : `must be a non-empty string: ${what}`;
+
+export const EXTENSION_KEYWORDS: readonly ExtensionKeyword[] = [
+  {
+    keyword: 'x-bv-open',
+    sentence: 'an object that accepts keys the schema does not declare says why',
+    check: nonEmptyString('the reason the object is open'),
+  },
+  {
+    keyword: 'x-bv-unused',
+    sentence: 'a value no template reads says why it exists',
+    check: nonEmptyString('the reason no template reads the value'),
+  },
+];
+
+export const EXTENSION_PREFIX = 'x-bv-';
+
+export function extensionKeyword(name: string): ExtensionKeyword | undefined {
+  return EXTENSION_KEYWORDS.find((k) => k.keyword === name);
+}

@@ -1,0 +1,37 @@
+// Only draft-07 keywords (what every Helm validator generation understands) and the
+// generator's own registered extensions; catches typos such as `minimun` or `descripton`.
+import { EXTENSION_PREFIX, extensionKeyword } from '../extensions.ts';
+import type { RuleViolation, SchemaRule } from './rule.ts';
+import { toPointer } from '../../../core/diagnostic.ts';
+
+const DRAFT_07 = new Set([
+  '$schema', '$id', '$ref', '$comment', 'title', 'description', 'default', 'readOnly', 'writeOnly', 'examples',
+  'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength',
+  'pattern', 'additionalItems', 'items', 'maxItems', 'minItems', 'uniqueItems', 'contains', 'maxProperties',
+  'minProperties', 'required', 'additionalProperties', 'definitions', 'properties', 'patternProperties',
+  'dependencies', 'propertyNames', 'const', 'enum', 'type', 'format', 'contentMediaType', 'contentEncoding',
+  'if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not',
+]);
+
+export const knownKeywords: SchemaRule = {
+  id: 'known-keywords',
+  sentence: 'only draft-07 keywords and registered x-bv- extensions are used',
+  roles: ['root', 'property', 'items', 'map-values', 'nested'],
+  check: ({ node, path }) => {
+    const out: RuleViolation[] = [];
+    for (const [keyword, value] of Object.entries(node)) {
+      const pointer = toPointer([...path, keyword]);
+      if (keyword.startsWith(EXTENSION_PREFIX)) {
+        const ext = extensionKeyword(keyword);
+        if (!ext) out.push({ pointer, message: `unknown generator extension "${keyword}"` });
+        else {
+          const problem = ext.check(value);
+          if (problem) out.push({ pointer, message: `${keyword} ${problem}` });
+        }
+      } else if (!DRAFT_07.has(keyword) && !keyword.startsWith('x-')) {
+        out.push({ pointer, message: `"${keyword}" is not a draft-07 keyword (Helm's validators would ignore it)` });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,23 @@
+// values.yaml is built from defaults: every value that is not an object of declared
+// properties has one. An object's default is built from its properties, so it has none.
+import { hasDeclaredProperties } from '../schema-node.ts';
+import type { SchemaRule } from './rule.ts';
+import { toPointer } from '../../../core/diagnostic.ts';
+
+export const leafHasDefault: SchemaRule = {
+  id: 'leaf-has-default',
+  sentence: 'every value has a default, and an object of declared properties takes its default from them',
+  roles: ['property'],
+  check: ({ node, path, inElement }) => {
+    if (inElement) return undefined;
+    const declared = hasDeclaredProperties(node);
+    if (declared && 'default' in node) {
+      return {
+        pointer: toPointer([...path, 'default']),
+        message: 'an object with declared properties takes its default from them; remove this "default"',
+      };
+    }
+    if (!declared && !('default' in node)) return { message: 'has no "default"' };
+    return undefined;
+  },
+};

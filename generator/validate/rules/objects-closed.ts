@@ -1,0 +1,21 @@
+// A closed object turns a misspelt key into an error in Helm and in the editor. Maps type
+// their values (`additionalProperties: {schema}`); open objects say why (`x-bv-open`).
+import { typesOf } from '../schema-node.ts';
+import type { SchemaRule } from './rule.ts';
+
+export const objectsClosed: SchemaRule = {
+  id: 'objects-closed',
+  sentence: 'objects are closed unless they are typed maps or say why they are open',
+  roles: ['root', 'property', 'items', 'map-values'],
+  check: ({ node }) => {
+    if (!typesOf(node).includes('object')) return undefined;
+    const extra = node.additionalProperties;
+    if (extra === false) return undefined;
+    if (typeof extra === 'object' && extra !== null) return undefined;
+    if (typeof node['x-bv-open'] === 'string') return undefined;
+    return {
+      message:
+        'object is open: add "additionalProperties: false", type its values ("additionalProperties: {type: ...}"), or give "x-bv-open: <reason>"',
+    };
+  },
+};

@@ -1,0 +1,21 @@
+// The shape of an authoring rule: an id, the sentence that is its name, documentation and
+// message, the roles of subschema it applies to, and a check over one visit.
+import type { SchemaRole, SchemaVisit } from '../schema-node.ts';
+
+export interface RuleViolation {
+  readonly message: string;
+  /** Defaults to the visited subschema's pointer. */
+  readonly pointer?: string;
+}
+
+export interface RuleContext {
+  /** Validates `value` against `schema`; returns the reason it fails, or undefined. */
+  readonly checkValue: (schema: unknown, value: unknown) => string | undefined;
+}
+
+export interface SchemaRule {
+  readonly id: string;
+  readonly sentence: string;
+  readonly roles: readonly SchemaRole[];
+  readonly check: (visit: SchemaVisit, context: RuleContext) => RuleViolation | readonly RuleViolation[] | undefined;
+}
