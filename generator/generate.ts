@@ -1,8 +1,9 @@
 // The generator as one function; it reads as its pipeline:
-//   load → validate → model → render → format → plan → write (or check).
+//   load → validate → model → render → consistency → format → plan → write (or check).
 // I/O happens in load (reading sources), readTemplateSources, planWrites and applyPlan;
 // the stages between are pure.
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { checkValuesUsage } from './consistency/values-usage.ts';
 import { formatFiles, type GeneratedFile } from './format/format-files.ts';
 import { CHART_DIR, TEMPLATES_DIR } from './layout.ts';
 import { loadSources } from './load/load-sources.ts';
@@ -48,6 +49,11 @@ export async function buildChartFiles(root: string, templatesDir: string = TEMPL
   if (!validated.validated) return { diagnostics: validated.diagnostics, texts: loaded.texts };
   const model = buildModel(validated.validated);
   const rendered = await renderChart(model, readTemplateSources(templatesDir));
+  const schemaSource = loaded.sources.schema;
+  const inconsistencies = checkValuesUsage(model, rendered).map((d) =>
+    d.file === schemaSource.file && d.pointer !== undefined ? { ...d, position: schemaSource.positionOf(d.pointer) } : d,
+  );
+  if (inconsistencies.length > 0) return { diagnostics: inconsistencies, texts: loaded.texts };
   const files = formatFiles(rendered);
   return { model, files, diagnostics: [], texts: loaded.texts };
 }

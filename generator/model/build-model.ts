@@ -4,7 +4,7 @@ import type { Values } from '../../schema/values.generated.ts';
 import { EXTENSION_PREFIX } from '../validate/extensions.ts';
 import { hasDeclaredProperties, isSchemaObject, propertiesOf, typesOf, type SchemaObject } from '../validate/schema-node.ts';
 import type { ValidatedSources } from '../validate/validate-sources.ts';
-import type { ChartModel, ValueKind, ValueNode } from './chart-model.ts';
+import type { ChartModel, EnvSetting, ValueKind, ValueNode } from './chart-model.ts';
 
 function kindOf(schema: SchemaObject): ValueKind {
   const types = typesOf(schema);
@@ -28,6 +28,7 @@ function buildNode(key: string, schema: SchemaObject, parent: readonly string[])
   const defaultValue =
     kind === 'object' ? Object.fromEntries(children.map((c) => [c.key, c.default])) : structuredClone(schema.default);
   const unused = schema['x-bv-unused'];
+  const env = schema['x-bv-env'];
   return {
     key,
     path,
@@ -37,27 +38,31 @@ function buildNode(key: string, schema: SchemaObject, parent: readonly string[])
     default: defaultValue,
     children,
     ...(typeof unused === 'string' ? { unusedReason: unused } : {}),
+    ...(typeof env === 'string' ? { env } : {}),
   };
 }
 
-/** A copy of the schema without generator extensions and with object defaults filled in. */
-function publish(schema: SchemaObject): SchemaObject {
+/**
+ * A copy of the schema without generator extensions and with object defaults filled in
+ * (not inside list items or map values: those elements have no defaults of their own).
+ */
+function publish(schema: SchemaObject, inElement = false): SchemaObject {
   const out: Record<string, unknown> = {};
   for (const [keyword, value] of Object.entries(schema)) {
     if (keyword.startsWith(EXTENSION_PREFIX)) continue;
     if (keyword === 'properties' && isSchemaObject(value)) {
       out.properties = Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, isSchemaObject(v) ? publish(v) : v]),
+        Object.entries(value).map(([k, v]) => [k, isSchemaObject(v) ? publish(v, inElement) : v]),
       );
     } else if (['items', 'additionalProperties', 'not'].includes(keyword) && isSchemaObject(value)) {
-      out[keyword] = publish(value);
+      out[keyword] = publish(value, inElement || keyword !== 'not');
     } else {
       out[keyword] = structuredClone(value);
     }
   }
   // An object that says why it is open (x-bv-open) says so in plain JSON Schema once published.
   if (typeof schema['x-bv-open'] === 'string' && !('additionalProperties' in schema)) out.additionalProperties = true;
-  if (hasDeclaredProperties(schema) && !('default' in schema)) {
+  if (!inElement && hasDeclaredProperties(schema) && !('default' in schema)) {
     out.default = Object.fromEntries(propertiesOf(schema).map(([k, s]) => [k, buildNode(k, s, []).default]));
   }
   return out;
@@ -69,7 +74,11 @@ export function buildModel(validated: ValidatedSources): ChartModel {
   const publishedSchema = publish(validated.schema);
   // The root's default would duplicate values.yaml in every editor hover; leave it out.
   delete (publishedSchema as Record<string, unknown>).default;
-  return { chart: validated.chartMeta, schemaFile: validated.schemaFile, values, defaults, publishedSchema };
+  const envSettings: EnvSetting[] = [...allValueNodes(values)]
+    .filter((n): n is ValueNode & { env: string } => n.env !== undefined)
+    .map((n) => ({ env: n.env, valuesPath: n.path.join('.'), description: n.description }))
+    .sort((a, b) => (a.env < b.env ? -1 : a.env > b.env ? 1 : 0));
+  return { chart: validated.chartMeta, schemaFile: validated.schemaFile, values, defaults, envSettings, publishedSchema };
 }
 
 /** Every node of the tree, depth first. */

@@ -22,6 +22,16 @@ export interface ValueNode {
   readonly children: readonly ValueNode[];
   /** Why no template reads this value (`x-bv-unused`), when that is intended. */
   readonly unusedReason?: string;
+  /** The environment variable that carries this value into the container (`x-bv-env`). */
+  readonly env?: string;
+}
+
+/** An application setting wired from the schema into the container's environment. */
+export interface EnvSetting {
+  readonly env: string;
+  /** Dotted values path, e.g. `app.logLevel`. */
+  readonly valuesPath: string;
+  readonly description: string;
 }
 
 export interface ChartModel {
@@ -31,6 +41,8 @@ export interface ChartModel {
   readonly values: readonly ValueNode[];
   /** The complete default values (what values.yaml holds). */
   readonly defaults: Values;
+  /** Settings with `x-bv-env`, sorted by variable name. */
+  readonly envSettings: readonly EnvSetting[];
   /** The schema Helm and editors get: generator extensions stripped, object defaults filled. */
   readonly publishedSchema: SchemaObject;
 }

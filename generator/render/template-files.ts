@@ -34,7 +34,12 @@ function commentStyleFor(outputPath: string): CommentStyle {
 
 export function renderTemplateFiles(model: ChartModel, templates: readonly TemplateSource[]): RenderedFile[] {
   const env = createTemplateEnv();
-  const context = { chart: model.chart, rows: valuesTableRows(model.values), defaults: model.defaults };
+  const context = {
+    chart: model.chart,
+    rows: valuesTableRows(model.values),
+    defaults: model.defaults,
+    envSettings: model.envSettings,
+  };
   return templates.map((template) => {
     const isHandlebars = template.path.endsWith('.hbs');
     const outputPath = isHandlebars ? template.path.slice(0, -'.hbs'.length) : template.path;

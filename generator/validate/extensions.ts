@@ -22,6 +22,14 @@ export const EXTENSION_KEYWORDS: readonly ExtensionKeyword[] = [
     sentence: 'a value no template reads says why it exists',
     check: nonEmptyString('the reason no template reads the value'),
   },
+  {
+    keyword: 'x-bv-env',
+    sentence: 'a scalar application setting names the environment variable that carries it into the container',
+    check: (value) =>
+      typeof value === 'string' && /^[A-Z][A-Z0-9_]*$/.test(value)
+        ? undefined
+        : 'must name an environment variable (UPPER_SNAKE_CASE)',
+  },
 ];
 
 export const EXTENSION_PREFIX = 'x-bv-';

@@ -2,6 +2,7 @@
 // (id, sentence, roles, check); add a rule by adding a file and a line here.
 import { camelCaseKeys } from './camel-case-keys.ts';
 import { defaultMatchesSchema } from './default-matches-schema.ts';
+import { envSettings } from './env-settings.ts';
 import { knownKeywords } from './known-keywords.ts';
 import { leafHasDefault } from './leaf-has-default.ts';
 import { localRefsOnly } from './local-refs-only.ts';
@@ -26,6 +27,8 @@ export const SCHEMA_RULES: readonly SchemaRule[] = [
   noRequiredWithDefault,
   rootAllowsGlobal,
   camelCaseKeys,
+  // What the generator wires for the templates.
+  envSettings,
 ];
 
 export type { SchemaRule } from './rule.ts';
