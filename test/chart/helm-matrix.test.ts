@@ -7,7 +7,7 @@ import { parseYamlFile } from '../../core/yaml-source.ts';
 import { Helm, HELM_MAJORS } from '../../toolchain/helm.ts';
 import { KUBE_VERSIONS } from '../../toolchain/kube-versions.ts';
 import { folderSchemaLocations, runKubeconform, SHARED_SCHEMAS_DIR } from '../../toolchain/kubeconform.ts';
-import { CHART, SCENARIOS } from '../helpers/scenarios.ts';
+import { CHART, CRD_API_VERSIONS, SCENARIOS } from '../helpers/scenarios.ts';
 
 it('has the offline Kubernetes schemas', () => {
   expect(fs.existsSync(`${SHARED_SCHEMAS_DIR}/v1.29.0-standalone-strict/statefulset-apps-v1.json`)).toBe(true);
@@ -20,11 +20,12 @@ describe.each(HELM_MAJORS.flatMap((major) => SCENARIOS.map((s) => ({ major, scen
 
     it.each(KUBE_VERSIONS)('Kubernetes %s: lints, renders, parses and validates', async (kubeVersion) => {
       const options = { chart: CHART, kubeVersion, valuesFiles: scenario.valuesFiles };
-      const lint = await helm.lint(options);
+      // helm lint cannot declare API versions; requireCRDs=false is the chart's offline switch.
+      const lint = await helm.lint({ ...options, set: scenario.needsCRDs ? ['requireCRDs=false'] : [] });
       expect(lint.status, `${lint.stdout}${lint.stderr}`).toBe(0);
       expect(lint.stdout).toContain('0 chart(s) failed');
 
-      const rendered = await helm.template(options);
+      const rendered = await helm.template({ ...options, apiVersions: CRD_API_VERSIONS });
       expect(rendered.status, rendered.stderr).toBe(0);
       const parsed = parseYamlFile('render', rendered.stdout);
       expect(parsed.diagnostics).toEqual([]);
@@ -35,7 +36,7 @@ describe.each(HELM_MAJORS.flatMap((major) => SCENARIOS.map((s) => ({ major, scen
       }
       const kinds = objects.map((o) => (o as { kind: string }).kind);
       expect(kinds).toContain('StatefulSet');
-      expect(kinds.filter((k) => k === 'Service')).toHaveLength(2);
+      expect(kinds.filter((k) => k === 'Service').length).toBeGreaterThanOrEqual(2);
 
       const report = await runKubeconform(
         { kubernetesVersion: kubeVersion, schemaLocations: folderSchemaLocations(), strict: true },

@@ -1,21 +1,37 @@
 // The values scenarios every chart test runs: the chart's defaults plus each values/ file.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
+import type { Values } from '../../schema/values.generated.ts';
 import { REPO } from './project.ts';
 
 export interface Scenario {
   readonly name: string;
   /** Values files passed with --values (none: the chart's defaults). */
   readonly valuesFiles: readonly string[];
+  /** Enables features built on CRDs (monitoring, backup): renders need their API versions. */
+  readonly needsCRDs: boolean;
 }
 
 export const CHART = path.join(REPO, 'chart');
 
+/** The custom resource API groups a cluster with the Prometheus Operator and Velero serves. */
+export const CRD_API_VERSIONS = ['monitoring.coreos.com/v1', 'velero.io/v1'] as const;
+
+function scenarioFor(file: string): Scenario {
+  const values = parse(fs.readFileSync(file, 'utf8')) as Values;
+  return {
+    name: path.basename(file),
+    valuesFiles: [file],
+    needsCRDs: Boolean(values.monitoring?.enabled || values.backup?.enabled),
+  };
+}
+
 export const SCENARIOS: readonly Scenario[] = [
-  { name: 'defaults', valuesFiles: [] },
+  { name: 'defaults', valuesFiles: [], needsCRDs: false },
   ...fs
     .readdirSync(path.join(REPO, 'values'))
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((f) => ({ name: f, valuesFiles: [path.join(REPO, 'values', f)] })),
+    .map((f) => scenarioFor(path.join(REPO, 'values', f))),
 ];
