@@ -15,6 +15,8 @@ export interface YamlDocumentSource {
   readonly value: unknown;
   /** Index of the document within its file (0 for the first). */
   readonly index: number;
+  /** The comment before the document's content (Helm writes `# Source: <template>` there). */
+  readonly comment?: string;
   /** Where the node at `pointer` starts: its key when it is a mapping entry. */
   positionOf(pointer: string): SourcePosition | undefined;
 }
@@ -24,12 +26,19 @@ export interface ParsedYamlFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function toPosition(lineCounter: LineCounter, offset: number): SourcePosition {
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col };
+export interface ParseOptions {
+  /** Lines before `text` in its file (when parsing one document cut from a stream). */
+  readonly lineOffset?: number;
+  /** Index of the first document (when parsing one document cut from a stream). */
+  readonly indexOffset?: number;
 }
 
-function locate(doc: Document, lineCounter: LineCounter, pointer: string): SourcePosition | undefined {
+function toPosition(lineCounter: LineCounter, offset: number, lineOffset = 0): SourcePosition {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line: line + lineOffset, column: col };
+}
+
+function locate(doc: Document, lineCounter: LineCounter, pointer: string, lineOffset: number): SourcePosition | undefined {
   let node: unknown = doc.contents;
   let best: [number, number, number] | undefined = (node as Node | null)?.range ?? undefined;
   for (const segment of fromPointer(pointer)) {
@@ -48,23 +57,25 @@ function locate(doc: Document, lineCounter: LineCounter, pointer: string): Sourc
       break;
     }
   }
-  return best ? toPosition(lineCounter, best[0]) : undefined;
+  return best ? toPosition(lineCounter, best[0], lineOffset) : undefined;
 }
 
 /** Parses every document of a YAML stream; problems come back as diagnostics, never thrown. */
-export function parseYamlFile(file: string, text: string): ParsedYamlFile {
+export function parseYamlFile(file: string, text: string, options: ParseOptions = {}): ParsedYamlFile {
+  const lineOffset = options.lineOffset ?? 0;
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const documents: YamlDocumentSource[] = [];
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [];
-  list.forEach((doc, index) => {
+  list.forEach((doc, i) => {
+    const index = i + (options.indexOffset ?? 0);
     for (const error of doc.errors) {
       diagnostics.push({
         code: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
         severity: 'error',
         file,
-        position: toPosition(lineCounter, error.pos[0]),
+        position: toPosition(lineCounter, error.pos[0], lineOffset),
         message: error.message.split('\n')[0] ?? error.message,
       });
     }
@@ -77,12 +88,20 @@ export function parseYamlFile(file: string, text: string): ParsedYamlFile {
         code: 'yaml/alias-limit',
         severity: 'error',
         file,
-        position: doc.contents?.range ? toPosition(lineCounter, doc.contents.range[0]) : undefined,
+        position: doc.contents?.range ? toPosition(lineCounter, doc.contents.range[0], lineOffset) : undefined,
         message: `${(error as Error).message} (more than ${MAX_ALIAS_COUNT} alias expansions)`,
       });
       return;
     }
-    documents.push({ file, text, value, index, positionOf: (pointer) => locate(doc, lineCounter, pointer) });
+    const comment = [doc.commentBefore, doc.contents?.commentBefore].filter((c): c is string => typeof c === 'string').join('\n');
+    documents.push({
+      file,
+      text,
+      value,
+      index,
+      ...(comment ? { comment } : {}),
+      positionOf: (pointer) => locate(doc, lineCounter, pointer, lineOffset),
+    });
   });
   return { documents, diagnostics };
 }

@@ -1,5 +1,6 @@
-// Only draft-07 keywords (what every Helm validator generation understands) and the
-// generator's own registered extensions; catches typos such as `minimun` or `descripton`.
+// Only draft-07 keywords (what every Helm validator generation understands), a few editor
+// keywords, and the generator's own registered extensions; catches typos such as `minimun`
+// or `descripton`.
 import { EXTENSION_PREFIX, extensionKeyword } from '../extensions.ts';
 import type { RuleViolation, SchemaRule } from './rule.ts';
 import { toPointer } from '../../../core/diagnostic.ts';
@@ -13,9 +14,15 @@ const DRAFT_07 = new Set([
   'if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not',
 ]);
 
+// Editor keywords: not draft-07, ignored by Helm's validators, read by editors. yaml-language-server
+// (and VS Code's JSON support) shows `markdownDescription` instead of `description` in hovers and
+// completion documentation, rendered as Markdown (code spans, lists, tables). `description`
+// stays required: it is what values.yaml comments, the README and plain validators use.
+const EDITOR_KEYWORDS = new Set(['markdownDescription']);
+
 export const knownKeywords: SchemaRule = {
   id: 'known-keywords',
-  sentence: 'only draft-07 keywords and registered x-bv- extensions are used',
+  sentence: 'only draft-07 keywords, editor keywords (markdownDescription) and registered x-bv- extensions are used',
   roles: ['root', 'property', 'items', 'map-values', 'nested'],
   check: ({ node, path }) => {
     const out: RuleViolation[] = [];
@@ -28,7 +35,7 @@ export const knownKeywords: SchemaRule = {
           const problem = ext.check(value);
           if (problem) out.push({ pointer, message: `${keyword} ${problem}` });
         }
-      } else if (!DRAFT_07.has(keyword) && !keyword.startsWith('x-')) {
+      } else if (!DRAFT_07.has(keyword) && !EDITOR_KEYWORDS.has(keyword) && !keyword.startsWith('x-')) {
         out.push({ pointer, message: `"${keyword}" is not a draft-07 keyword (Helm's validators would ignore it)` });
       }
     }

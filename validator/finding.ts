@@ -1,0 +1,44 @@
+// The validator's output: findings are data. Every stage (render, parse, schema check,
+// policy, upgrade safety) reports Findings; reports format them (validator/report/).
+import type { SourcePosition } from '../core/diagnostic.ts';
+
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
+export const SEVERITY_ORDER: Readonly<Record<FindingSeverity, number>> = { info: 0, warning: 1, error: 2 };
+
+/** The object a finding is about, as rendered. */
+export interface ResourceRef {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+/** Which render produced the manifests (absent for manifests given as files). */
+export interface Scenario {
+  /** Values files given with -f, or `(defaults)`. */
+  readonly values: string;
+  readonly kubeVersion: string;
+  readonly helmMajor?: 3 | 4;
+}
+
+export interface Finding {
+  /** Stable id: a policy rule id (`BV-R2-...`) or a stage code (`schema/invalid`, `parse/yaml`). */
+  readonly ruleId: string;
+  readonly severity: FindingSeverity;
+  readonly message: string;
+  /** The template (`chart/templates/x.yaml`, from `# Source:`) or manifest file. */
+  readonly file?: string;
+  /** Line and column in the rendered document or manifest file. */
+  readonly position?: SourcePosition;
+  readonly resource?: ResourceRef;
+  /** JSON Pointer inside the object. */
+  readonly pointer?: string;
+  readonly scenario?: Scenario;
+  /** Set when an annotation or the config file suppressed it; it is still reported. */
+  readonly suppressed?: { readonly reason: string; readonly by: 'annotation' | 'config' };
+}
+
+export function findingKey(f: Finding): string {
+  return [f.ruleId, f.file ?? '', f.resource?.kind ?? '', f.resource?.namespace ?? '', f.resource?.name ?? '', f.pointer ?? '', f.message].join('\u0000');
+}

@@ -1,0 +1,61 @@
+// The policy rules, in report order. Each is a small definition object (rule.ts); add a
+// rule by adding a file and a line here.
+import type { PolicyRule } from '../rule.ts';
+import { chaosDrillScope } from './chaos-drill-scope.ts';
+import { CONTAINER_RULES } from './container-checks.ts';
+import { hpaReplicaBounds } from './hpa-replica-bounds.ts';
+import { hpaTargetExists } from './hpa-target-exists.ts';
+import { ingressCookieAffinity } from './ingress-cookie-affinity.ts';
+import { noHostPath } from './no-host-path.ts';
+import { noLegacyProvisioner } from './no-legacy-provisioner.ts';
+import { pdbProtectsStatefulSet } from './pdb-protects-statefulset.ts';
+import { probeFailureThreshold } from './probe-failure-threshold.ts';
+import { prometheusRuleLevels } from './prometheusrule-levels.ts';
+import { pvcRetentionRetain } from './pvc-retention-retain.ts';
+import { quorumReplicas } from './quorum-replicas.ts';
+import { rollingUpdateBound } from './rolling-update-bound.ts';
+import { serviceMonitorPort } from './servicemonitor-port.ts';
+import { spreadNodesZones } from './spread-nodes-zones.ts';
+import { statefulSetClaimTemplates } from './statefulset-claim-templates.ts';
+import { statefulSetHeadlessService } from './statefulset-headless-service.ts';
+import { statefulSetMinReplicas } from './statefulset-min-replicas.ts';
+import { storageClassEncrypted } from './storage-class-encrypted.ts';
+import { storageClassRetain } from './storage-class-retain.ts';
+import { veleroScheduleCoverage } from './velero-schedule-coverage.ts';
+import { workloadBackedUp } from './workload-backed-up.ts';
+import { workloadMonitored } from './workload-monitored.ts';
+
+export const POLICY_RULES: readonly PolicyRule[] = [
+  // Storage (R2, R3, R15).
+  storageClassRetain,
+  storageClassEncrypted,
+  noLegacyProvisioner,
+  statefulSetClaimTemplates,
+  pvcRetentionRetain,
+  noHostPath,
+  // Identity and replicas (R1, R4, R6, R8).
+  statefulSetHeadlessService,
+  hpaReplicaBounds,
+  hpaTargetExists,
+  statefulSetMinReplicas,
+  quorumReplicas,
+  // Availability (R5, R7, R12).
+  probeFailureThreshold,
+  pdbProtectsStatefulSet,
+  rollingUpdateBound,
+  ingressCookieAffinity,
+  // Monitoring and recovery (R13, R14).
+  serviceMonitorPort,
+  prometheusRuleLevels,
+  veleroScheduleCoverage,
+  chaosDrillScope,
+  workloadMonitored,
+  workloadBackedUp,
+  // Hardening (R12, R15), kube-linter / Polaris class.
+  ...CONTAINER_RULES,
+  spreadNodesZones,
+];
+
+export function ruleById(id: string): PolicyRule | undefined {
+  return POLICY_RULES.find((r) => r.id === id);
+}

@@ -1,0 +1,36 @@
+import { get, podTemplateOf, scaled, selects, type LabelSelector } from '../rendered-set.ts';
+import type { SetRule, Violation } from '../rule.ts';
+import { pdbAllowedDisruptions } from './pdb-protects-statefulset.ts';
+
+export const rollingUpdateBound: SetRule = {
+  id: 'rolling-update-bound',
+  severity: 'error',
+  rationale: 'R12: updates go out in batches with at most 25% unavailable, the same bound the PDB keeps during drains.',
+  remediation: 'Use updateStrategy RollingUpdate with rollingUpdate.maxUnavailable at most 25% and no looser than the PDB.',
+  kinds: ['StatefulSet', 'PodDisruptionBudget'],
+  scope: 'set',
+  check: (set) => {
+    const out: Violation[] = [];
+    for (const sts of set.ofKind('StatefulSet')) {
+      const type = get(sts.object, 'spec.updateStrategy.type') ?? 'RollingUpdate';
+      if (type !== 'RollingUpdate') {
+        out.push({ resource: sts, message: `updateStrategy is ${String(type)}: image changes do not roll out`, pointer: '/spec/updateStrategy/type' });
+        continue;
+      }
+      const declared = get(sts.object, 'spec.updateStrategy.rollingUpdate.maxUnavailable') ?? 1;
+      const min = set.minReplicas(sts);
+      // StatefulSets round down and take at least one pod at a time.
+      const rolling = Math.max(1, scaled(declared, min, false) ?? 1);
+      if (typeof declared === 'string' && declared.endsWith('%') && Number.parseInt(declared, 10) > 25) {
+        out.push({ resource: sts, message: `rollingUpdate.maxUnavailable is ${declared}, more than 25%`, pointer: '/spec/updateStrategy/rollingUpdate/maxUnavailable' });
+      }
+      const labels = podTemplateOf(sts.object)?.labels ?? {};
+      const pdb = set.ofKind('PodDisruptionBudget').find((p) => set.sameNamespace(p, sts) && selects(get(p.object, 'spec.selector') as LabelSelector, labels));
+      const allowed = pdb ? pdbAllowedDisruptions(pdb.object, min) : undefined;
+      if (allowed !== undefined && rolling > Math.max(1, allowed)) {
+        out.push({ resource: sts, message: `at ${min} replicas the rolling update takes ${rolling} pods down but the PDB allows ${allowed}`, pointer: '/spec/updateStrategy/rollingUpdate/maxUnavailable' });
+      }
+    }
+    return out;
+  },
+};

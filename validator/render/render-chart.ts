@@ -1,0 +1,49 @@
+// Stage 1, render: `helm template` for one scenario (values files × Kubernetes version ×
+// Helm major). A failed render is a finding naming the values file, never a crash.
+import type { Finding, Scenario } from '../finding.ts';
+import { Helm, type HelmMajor } from '../../toolchain/helm.ts';
+
+export interface RenderRequest {
+  readonly chart: string;
+  readonly valuesFiles: readonly string[];
+  readonly kubeVersion: string;
+  readonly helmMajor: HelmMajor;
+  readonly releaseName: string;
+  readonly namespace: string;
+  readonly apiVersions: readonly string[];
+}
+
+export type RenderOutcome = { readonly ok: true; readonly manifests: string; readonly scenario: Scenario } | { readonly ok: false; readonly finding: Finding; readonly scenario: Scenario };
+
+export function scenarioOf(r: RenderRequest): Scenario {
+  return { values: r.valuesFiles.length > 0 ? r.valuesFiles.join(' + ') : '(defaults)', kubeVersion: r.kubeVersion, helmMajor: r.helmMajor };
+}
+
+/** Helm's error without its boilerplate: `Error: ` and the `--debug` hint. */
+export function helmError(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^Use --debug flag/.test(l))
+    .map((l) => l.replace(/^Error: /, ''))
+    .join('\n');
+}
+
+export async function renderChart(request: RenderRequest, helms: ReadonlyMap<HelmMajor, Helm>): Promise<RenderOutcome> {
+  const scenario = scenarioOf(request);
+  const helm = helms.get(request.helmMajor) ?? new Helm(request.helmMajor);
+  const result = await helm.template({
+    chart: request.chart,
+    kubeVersion: request.kubeVersion,
+    valuesFiles: request.valuesFiles,
+    releaseName: request.releaseName,
+    namespace: request.namespace,
+    apiVersions: request.apiVersions,
+  });
+  if (result.status === 0) return { ok: true, manifests: result.stdout, scenario };
+  const file = request.valuesFiles[request.valuesFiles.length - 1] ?? request.chart;
+  return {
+    ok: false,
+    scenario,
+    finding: { ruleId: 'render-failed', severity: 'error', message: `helm template failed: ${helmError(result.stderr || result.error || '')}`, file, scenario },
+  };
+}

@@ -1,0 +1,59 @@
+// SARIF 2.1.0 for code-scanning UIs: one run, the rule catalogue with help text, one result
+// per finding (grouped across renders), located at the template or manifest file.
+import type { FindingSeverity } from '../finding.ts';
+import { groupFindings, type ValidationReport } from '../validate.ts';
+import { ruleCatalog } from './rule-catalog.ts';
+
+const LEVEL: Readonly<Record<FindingSeverity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function sarifReport(report: ValidationReport, toolVersion: string): string {
+  const catalog = ruleCatalog();
+  const index = new Map(catalog.map((r, i) => [r.id, i]));
+  const results = groupFindings(report.findings).map(({ finding, scenarios }) => {
+    const ruleIndex = index.get(finding.ruleId);
+    const location = finding.file
+      ? [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: finding.file.replace(/\\/g, '/') },
+              ...(finding.position ? { region: { startLine: finding.position.line, startColumn: finding.position.column } } : {}),
+            },
+            ...(finding.resource ? { logicalLocations: [{ name: finding.resource.name, kind: finding.resource.kind, fullyQualifiedName: `${finding.resource.kind}/${finding.resource.namespace ? `${finding.resource.namespace}/` : ''}${finding.resource.name}` }] } : {}),
+          },
+        ]
+      : [];
+    return {
+      ruleId: finding.ruleId,
+      ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+      level: LEVEL[finding.severity],
+      message: { text: finding.message },
+      locations: location,
+      ...(scenarios.length > 0 ? { properties: { renders: scenarios.map((s) => `${s.values} | k8s ${s.kubeVersion}${s.helmMajor ? ` | helm${s.helmMajor}` : ''}`) } } : {}),
+      ...(finding.suppressed ? { suppressions: [{ kind: finding.suppressed.by === 'annotation' ? 'inSource' : 'external', justification: finding.suppressed.reason }] } : {}),
+    };
+  });
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'bvchart',
+            version: toolVersion,
+            informationUri: 'https://github.com/boardviewer/bvchart',
+            rules: catalog.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.rationale },
+              fullDescription: { text: r.rationale },
+              help: { text: r.remediation, markdown: `**Why:** ${r.rationale}\n\n**Fix:** ${r.remediation}` },
+              defaultConfiguration: { level: LEVEL[r.severity] },
+            })),
+          },
+        },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

@@ -1,0 +1,62 @@
+// The report for people: findings grouped by file, identical findings across renders shown
+// once with the renders they occur in, colour only on a terminal, a summary line last.
+import { SEVERITY_ORDER, type Finding, type Scenario } from '../finding.ts';
+import { groupFindings, type ValidationReport } from '../validate.ts';
+
+export interface TextOptions {
+  readonly color: boolean;
+  /** Only the summary line. */
+  readonly summaryOnly?: boolean;
+}
+
+const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', dim: '\u001b[2m', reset: '\u001b[0m' } as const;
+
+function scenarioLabel(s: Scenario): string {
+  return [s.values, `k8s ${s.kubeVersion}`, s.helmMajor ? `helm${s.helmMajor}` : ''].filter(Boolean).join(', ');
+}
+
+function where(scenarios: readonly Scenario[], total: number): string {
+  if (scenarios.length === 0) return '';
+  if (scenarios.length === total && total > 1) return `in all ${total} renders`;
+  const shown = scenarios.slice(0, 3).map(scenarioLabel).join('; ');
+  return scenarios.length > 3 ? `in ${scenarios.length} renders: ${shown}; …` : `in ${shown}`;
+}
+
+export function summaryLine(report: ValidationReport): string {
+  const s = report.summary;
+  return `${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info, ${s.suppressed} suppressed; ${s.resources} resources in ${s.renders} render(s); schemas: ${s.schema.valid} valid, ${s.schema.invalid} invalid, ${s.schema.error} errors, ${s.schema.skipped} skipped`;
+}
+
+export function textReport(report: ValidationReport, options: TextOptions): string {
+  const paint = (color: keyof typeof COLORS, text: string) => (options.color ? `${COLORS[color]}${text}${COLORS.reset}` : text);
+  if (options.summaryOnly) return `${summaryLine(report)}\n`;
+  const groups = groupFindings(report.findings).sort(
+    (a, b) =>
+      (a.finding.file ?? '').localeCompare(b.finding.file ?? '') ||
+      (a.finding.position?.line ?? 0) - (b.finding.position?.line ?? 0) ||
+      SEVERITY_ORDER[b.finding.severity] - SEVERITY_ORDER[a.finding.severity],
+  );
+  const byFile = new Map<string, typeof groups>();
+  for (const g of groups) {
+    const file = g.finding.file ?? '(no file)';
+    byFile.set(file, [...(byFile.get(file) ?? []), g]);
+  }
+  const lines: string[] = [];
+  for (const [file, list] of byFile) {
+    lines.push(paint('dim', file));
+    for (const { finding, scenarios } of list) {
+      lines.push(`  ${line(finding, paint)}`);
+      const context = where(scenarios, report.scenarios.length);
+      if (context) lines.push(`      ${paint('dim', context)}`);
+    }
+  }
+  lines.push(summaryLine(report));
+  return `${lines.join('\n')}\n`;
+}
+
+function line(f: Finding, paint: (c: keyof typeof COLORS, t: string) => string): string {
+  const pos = f.position ? `${f.position.line}:${f.position.column}` : '-';
+  const resource = f.resource ? `${f.resource.kind}/${f.resource.name}` : '';
+  const suppressed = f.suppressed ? paint('dim', ` (suppressed by ${f.suppressed.by}: ${f.suppressed.reason})`) : '';
+  return `${pos.padEnd(8)} ${paint(f.suppressed ? 'dim' : f.severity, f.severity.padEnd(7))} ${f.ruleId.padEnd(28)} ${resource ? `${resource} ` : ''}${f.message}${suppressed}`;
+}

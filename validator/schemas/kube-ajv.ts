@@ -1,0 +1,49 @@
+// An Ajv instance that reads Kubernetes and CRD JSON schemas the way kubeconform does:
+// the x-kubernetes-* keywords are known annotations, union types are allowed, formats are
+// not asserted, and RE2's inline `(?i)` flag becomes JavaScript's `i` flag.
+import { Ajv } from 'ajv';
+
+export const KUBERNETES_KEYWORDS = [
+  'x-kubernetes-group-version-kind',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-list-type',
+  'x-kubernetes-map-type',
+  'x-kubernetes-patch-merge-key',
+  'x-kubernetes-patch-strategy',
+  'x-kubernetes-unions',
+  'x-kubernetes-int-or-string',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-embedded-resource',
+  'x-kubernetes-validations',
+  'x-kubernetes-selectable-fields',
+] as const;
+
+type RegExpEngine = ((pattern: string, flags: string) => RegExp) & { code: string };
+
+const re2Compatible: RegExpEngine = Object.assign(
+  (pattern: string, flags: string): RegExp => {
+    // RE2 inline flags such as `^(?i)(abort|warn)?$`: JavaScript has none, so they become
+    // flags of the whole expression (CRD patterns only use them for the whole pattern).
+    let extra = '';
+    const stripped = pattern.replace(/\(\?([imsU]+)\)/g, (_whole, f: string) => {
+      extra += f.replace(/[^ims]/g, '');
+      return '';
+    });
+    return new RegExp(stripped, [...new Set([...flags, ...extra])].join(''));
+  },
+  { code: 'new RegExp' },
+);
+
+export function createKubeAjv(): Ajv {
+  const ajv = new Ajv({
+    strict: false,
+    strictTypes: false,
+    allowUnionTypes: true,
+    validateFormats: false,
+    allErrors: true,
+    validateSchema: false,
+    code: { regExp: re2Compatible },
+  });
+  ajv.addVocabulary([...KUBERNETES_KEYWORDS]);
+  return ajv;
+}

@@ -1,0 +1,67 @@
+// Finds, loads and compiles the schema of each resource kind, lazily and once: the first
+// location (in the order given) that has a schema for the kind wins, as in kubeconform.
+import type { ValidateFunction } from 'ajv';
+import { createKubeAjv } from './kube-ajv.ts';
+import { expandLocation, normalizeKubernetesVersion, templateVariables } from './schema-location.ts';
+import { createSchemaSource, type SchemaText } from './schema-source.ts';
+
+export interface SchemaRegistryOptions {
+  readonly kubernetesVersion: string;
+  readonly schemaLocations: readonly string[];
+  readonly strict: boolean;
+  readonly source?: (location: string) => Promise<SchemaText>;
+}
+
+export type SchemaLookup =
+  | { readonly kind: 'found'; readonly validate: ValidateFunction; readonly location: string }
+  | { readonly kind: 'missing'; readonly tried: readonly string[] }
+  | { readonly kind: 'broken'; readonly location: string; readonly reason: string };
+
+export class SchemaRegistry {
+  private readonly ajv = createKubeAjv();
+  private readonly byKind = new Map<string, Promise<SchemaLookup>>();
+  private readonly source: (location: string) => Promise<SchemaText>;
+  private readonly kubernetesVersion: string;
+  /** Milliseconds spent compiling schemas (the cold cost). */
+  compileMs = 0;
+
+  constructor(private readonly options: SchemaRegistryOptions) {
+    this.source = options.source ?? createSchemaSource();
+    this.kubernetesVersion = normalizeKubernetesVersion(options.kubernetesVersion);
+  }
+
+  lookup(kind: string, apiVersion: string): Promise<SchemaLookup> {
+    const key = `${apiVersion}/${kind}`;
+    let found = this.byKind.get(key);
+    if (!found) {
+      found = this.load(kind, apiVersion);
+      this.byKind.set(key, found);
+    }
+    return found;
+  }
+
+  private async load(kind: string, apiVersion: string): Promise<SchemaLookup> {
+    const variables = templateVariables(kind, apiVersion, this.kubernetesVersion, this.options.strict);
+    const tried: string[] = [];
+    for (const location of this.options.schemaLocations) {
+      const resolved = expandLocation(location, variables);
+      tried.push(resolved);
+      let text: SchemaText;
+      try {
+        text = await this.source(resolved);
+      } catch (error) {
+        return { kind: 'broken', location: resolved, reason: (error as Error).message };
+      }
+      if (!text.found) continue;
+      try {
+        const started = performance.now();
+        const validate = this.ajv.compile(JSON.parse(text.text) as object);
+        this.compileMs += performance.now() - started;
+        return { kind: 'found', validate, location: resolved };
+      } catch (error) {
+        return { kind: 'broken', location: resolved, reason: `could not compile: ${(error as Error).message}` };
+      }
+    }
+    return { kind: 'missing', tried };
+  }
+}
