@@ -59,6 +59,8 @@ export interface ValidationReport {
 
 interface Unit {
   readonly scenario: Scenario;
+  /** Namespace of rendered objects that name none. */
+  readonly namespace?: string;
   readonly manifests: readonly ManifestInput[];
   readonly previous?: readonly ManifestInput[];
   /** Maps Helm's `# Source:` path to the template's path as the user gave the chart. */
@@ -146,6 +148,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
         scenario: outcome.scenario,
         manifests: [{ file: input.path, text: outcome.manifests }],
         mapSource,
+        namespace: options.namespace ?? 'default',
         ...(previous ? { previous } : {}),
       });
     }
@@ -167,7 +170,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     const mapSource = unit.mapSource ?? ((f: string) => f);
     const resources: Resource[] = [];
     for (const manifest of unit.manifests) {
-      const parsed = parseManifests(manifest, unit.scenario);
+      const parsed = parseManifests(manifest, unit.scenario, unit.namespace !== undefined ? { defaultNamespace: unit.namespace } : {});
       findings.push(...parsed.findings.map((f) => (f.file ? { ...f, file: mapSource(f.file) } : f)));
       resources.push(...parsed.resources.map((r) => ({ ...r, file: mapSource(r.file) })));
     }
@@ -181,7 +184,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     const policy = runPolicies(resources, unit.scenario, { disabled: config.disabledRules });
     findings.push(...applySuppressions(policy.findings, policy.resourceOf, config.suppressions));
     if (unit.previous) {
-      const before = unit.previous.flatMap((m) => parseManifests(m).resources);
+      const before = unit.previous.flatMap((m) => parseManifests(m, undefined, unit.namespace !== undefined ? { defaultNamespace: unit.namespace } : {}).resources);
       findings.push(...compareReleases(before, resources).map((f) => ({ ...f, scenario: unit.scenario })));
     }
   }

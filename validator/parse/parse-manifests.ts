@@ -17,6 +17,19 @@ export interface ParsedManifests {
   readonly findings: readonly Finding[];
 }
 
+/** Kinds that live outside namespaces (so no default namespace applies to them). */
+export const CLUSTER_SCOPED_KINDS = new Set([
+  'Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'ClusterRole',
+  'ClusterRoleBinding', 'CustomResourceDefinition', 'PriorityClass', 'IngressClass', 'RuntimeClass', 'APIService',
+  'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding', 'CertificateSigningRequest', 'FlowSchema', 'PriorityLevelConfiguration',
+]);
+
+export interface ParseOptions {
+  /** The namespace of namespaced objects that name none (a render's --namespace). */
+  readonly defaultNamespace?: string;
+}
+
 export const PARSE_LIMITS = {
   /** Largest single YAML document accepted. */
   maxDocumentBytes: 8 * 1024 * 1024,
@@ -53,16 +66,17 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function toResource(value: Record<string, unknown>, file: string, document: YamlDocumentSource, pointerPrefix: string): Resource {
+function toResource(value: Record<string, unknown>, file: string, document: YamlDocumentSource, pointerPrefix: string, options: ParseOptions): Resource {
   const object = value as KubeObject;
   const metadata = isObject(value.metadata) ? value.metadata : {};
+  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : CLUSTER_SCOPED_KINDS.has(object.kind) ? undefined : options.defaultNamespace;
   return {
     object,
     ref: {
       apiVersion: object.apiVersion,
       kind: object.kind,
       name: typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? `${metadata.generateName}*` : '',
-      ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
+      ...(namespace !== undefined ? { namespace } : {}),
     },
     file,
     document,
@@ -77,7 +91,7 @@ function signatureProblem(value: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-export function parseManifests(input: ManifestInput, scenario?: Scenario): ParsedManifests {
+export function parseManifests(input: ManifestInput, scenario?: Scenario, options: ParseOptions = {}): ParsedManifests {
   const resources: Resource[] = [];
   const findings: Finding[] = [];
   const nul = input.text.indexOf('\u0000');
@@ -124,11 +138,11 @@ export function parseManifests(input: ManifestInput, scenario?: Scenario): Parse
           }
           const itemProblem = signatureProblem(item);
           if (itemProblem) findings.push(finding('parse/missing-signature', `List item ${i}: ${itemProblem}`, source, itemPosition, scenario));
-          else resources.push(toResource(item, source, document, `/items/${i}`));
+          else resources.push(toResource(item, source, document, `/items/${i}`, options));
         });
         continue;
       }
-      resources.push(toResource(value, source, document, ''));
+      resources.push(toResource(value, source, document, '', options));
     }
   }
   return { resources, findings };

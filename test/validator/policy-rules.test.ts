@@ -1,0 +1,98 @@
+// Every policy rule fires on a bad case and stays quiet on a good one. The good case is the
+// chart's own production render; each bad case edits it the way a real mistake would.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments, stringify } from 'yaml';
+import { Helm } from '../../toolchain/helm.ts';
+import type { Finding } from '../../validator/finding.ts';
+import { parseManifests } from '../../validator/parse/parse-manifests.ts';
+import { runPolicies } from '../../validator/policy/run-policies.ts';
+import { POLICY_RULES } from '../../validator/policy/rules/index.ts';
+import { append, applyEdits, del, drop, set, type Edit, type Manifest } from '../helpers/manifest-edit.ts';
+import { CHART, CRD_API_VERSIONS } from '../helpers/scenarios.ts';
+
+let good: Manifest[] = [];
+
+beforeAll(async () => {
+  const result = await new Helm(4).template({
+    chart: CHART,
+    kubeVersion: '1.33.0',
+    namespace: 'boards',
+    releaseName: 'bv',
+    apiVersions: CRD_API_VERSIONS,
+    set: ['monitoring.enabled=true', 'backup.enabled=true', 'autoscaling.minReplicas=4'],
+  });
+  if (result.status !== 0) throw new Error(result.stderr);
+  good = parseAllDocuments(result.stdout).map((d) => d.toJS() as Manifest).filter(Boolean);
+});
+
+function runRules(objects: readonly Manifest[]): Finding[] {
+  const text = objects.map((o) => `---\n${stringify(o)}`).join('');
+  const parsed = parseManifests({ file: 'render.yaml', text }, undefined, { defaultNamespace: 'boards' });
+  return [...runPolicies(parsed.resources).findings];
+}
+
+const STS = 'StatefulSet/bv-boardviewer';
+const POD = 'spec.template.spec';
+const MAIN = `${POD}.containers.[name=boardviewer]`;
+
+const BAD_CASES: readonly (readonly [rule: string, edits: readonly Edit[]])[] = [
+  ['storage-class-retain', [set('StorageClass', 'reclaimPolicy', 'Delete')]],
+  ['storage-class-encrypted', [del('StorageClass', 'parameters.encrypted')]],
+  ['no-legacy-provisioner', [set('StorageClass', 'provisioner', 'kubernetes.io/aws-ebs')]],
+  ['statefulset-claim-templates', [set(STS, 'spec.volumeClaimTemplates.0.spec.accessModes', ['ReadWriteMany'])]],
+  ['pvc-retention-retain', [set(STS, 'spec.persistentVolumeClaimRetentionPolicy.whenScaled', 'Delete')]],
+  ['no-host-path', [append(STS, `${POD}.volumes`, { name: 'data', hostPath: { path: '/srv' } })]],
+  ['statefulset-headless-service', [set('Service/bv-boardviewer-headless', 'spec.clusterIP', '10.0.0.1')]],
+  ['hpa-replica-bounds', [set('HorizontalPodAutoscaler', 'spec.minReplicas', 2)]],
+  ['hpa-target-exists', [set('HorizontalPodAutoscaler', 'spec.scaleTargetRef.name', 'gone')]],
+  ['statefulset-min-replicas', [drop('HorizontalPodAutoscaler'), set(STS, 'spec.replicas', 2)]],
+  ['quorum-replicas', [set(STS, `${MAIN}.env.[name=BV_WRITE_QUORUM].value`, '4')]],
+  ['probe-failure-threshold', [set(STS, `${MAIN}.livenessProbe.failureThreshold`, 10)]],
+  ['pdb-protects-statefulset', [set('PodDisruptionBudget/bv-boardviewer', 'spec.maxUnavailable', '50%')]],
+  ['rolling-update-bound', [set(STS, 'spec.updateStrategy', { type: 'OnDelete' })]],
+  ['ingress-cookie-affinity', [set('Ingress', 'metadata.annotations', { 'nginx.ingress.kubernetes.io/proxy-read-timeout': '3600' })]],
+  ['servicemonitor-port', [set('ServiceMonitor', 'spec.endpoints.0.port', 'prometheus')]],
+  ['prometheusrule-levels', [set('PrometheusRule', 'spec.groups.1.rules', [])]],
+  ['velero-schedule-coverage', [set('Schedule', 'spec.template.includedNamespaces', ['other'])]],
+  ['chaos-drill-scope', [del('Role/bv-boardviewer-chaos-drill', 'rules.1.resourceNames')]],
+  ['workload-monitored', [drop('ServiceMonitor')]],
+  ['workload-backed-up', [drop('Schedule')]],
+  ['run-as-non-root', [del(STS, `${POD}.securityContext.runAsNonRoot`), del(STS, `${MAIN}.securityContext.runAsNonRoot`)]],
+  ['no-privilege-escalation', [set(STS, `${MAIN}.securityContext.allowPrivilegeEscalation`, true)]],
+  ['drop-all-capabilities', [set(STS, `${MAIN}.securityContext.capabilities`, { drop: ['NET_RAW'] })]],
+  ['seccomp-profile', [del(STS, `${POD}.securityContext.seccompProfile`), del(STS, `${MAIN}.securityContext.seccompProfile`)]],
+  ['resources-set', [del(STS, `${MAIN}.resources.limits`)]],
+  ['image-tag-pinned', [set(STS, `${MAIN}.image`, 'ghcr.io/boardviewer/boardviewer:latest')]],
+  ['spread-nodes-zones', [del(STS, `${POD}.topologySpreadConstraints`), del(STS, `${POD}.affinity`)]],
+];
+
+it('has a bad case for every rule', () => {
+  expect(BAD_CASES.map(([id]) => id).sort()).toEqual(POLICY_RULES.map((r) => r.id).sort());
+});
+
+describe.each(BAD_CASES)('%s', (rule, edits) => {
+  it('is quiet on the production render', () => {
+    const ids = runRules(good).map((f) => `${f.ruleId} ${f.resource?.name}`);
+    // The in-chart Redis exports no metrics: the one expected note.
+    expect(ids.filter((id) => id.startsWith(`${rule} `) && id !== 'workload-monitored bv-boardviewer-redis')).toEqual([]);
+  });
+
+  it('fires on the bad case, naming the object and its position', () => {
+    const hits = runRules(applyEdits(good, edits)).filter((f) => f.ruleId === rule && f.resource?.name !== 'bv-boardviewer-redis');
+    expect(hits.length, `${rule} did not fire`).toBeGreaterThan(0);
+    const definition = POLICY_RULES.find((r) => r.id === rule);
+    for (const hit of hits) {
+      expect(hit.severity).toBe(definition?.severity);
+      expect(hit.resource?.name).toBeTruthy();
+      expect(hit.position?.line).toBeGreaterThan(0);
+    }
+  });
+});
+
+it('every rule has a rationale citing a requirement and a remediation', () => {
+  for (const rule of POLICY_RULES) {
+    expect(rule.rationale, rule.id).toMatch(/R\d+/);
+    expect(rule.remediation.length, rule.id).toBeGreaterThan(10);
+    expect(rule.kinds.length, rule.id).toBeGreaterThan(0);
+  }
+});
