@@ -4,6 +4,7 @@
 // document is refused, and alias expansion is capped (core/yaml-source.ts).
 import { parseYamlFile, type YamlDocumentSource } from '../../core/yaml-source.ts';
 import type { Finding, Scenario } from '../finding.ts';
+import { fastDocument } from './fast-document.ts';
 import type { KubeObject, Resource } from './resource.ts';
 
 export interface ManifestInput {
@@ -45,16 +46,35 @@ interface Chunk {
 /** Cuts a stream at document markers (`---` or `...` at column 0), keeping line numbers. */
 export function splitDocuments(text: string): Chunk[] {
   const chunks: Chunk[] = [];
-  const lines = text.split('\n');
-  let start = 0;
-  for (let i = 1; i <= lines.length; i++) {
-    const line = lines[i];
-    if (i === lines.length || (line !== undefined && /^(---|\.\.\.)(\s|$)/.test(line))) {
-      const body = lines.slice(start, i).join('\n');
-      if (body.trim() !== '') chunks.push({ text: body, startLine: start + 1 });
-      start = line?.startsWith('...') ? i + 1 : i;
+  let start = 0; // offset of the current chunk
+  let startLine = 1;
+  let line = 1; // line number at `pos`
+  let pos = 0;
+  const push = (end: number) => {
+    const body = text.slice(start, end);
+    if (body.trim() !== '') chunks.push({ text: body, startLine });
+  };
+  while (pos < text.length) {
+    const next = text.indexOf('\n', pos);
+    const lineEnd = next === -1 ? text.length : next;
+    if (pos > start || line > startLine) {
+      const c0 = text.charCodeAt(pos);
+      if ((c0 === 45 || c0 === 46) && /^(---|\.\.\.)(\s|$)/.test(text.slice(pos, Math.min(lineEnd, pos + 4)))) {
+        push(pos > 0 ? pos - 1 : 0);
+        if (c0 === 46) {
+          start = next === -1 ? text.length : next + 1;
+          startLine = line + 1;
+        } else {
+          start = pos;
+          startLine = line;
+        }
+      }
     }
+    if (next === -1) break;
+    pos = next + 1;
+    line += 1;
   }
+  push(text.length);
   return chunks;
 }
 
@@ -109,7 +129,8 @@ export function parseManifests(input: ManifestInput, scenario?: Scenario, option
       index += 1;
       continue;
     }
-    const parsed = parseYamlFile(input.file, chunk.text, { lineOffset: chunk.startLine - 1, indexOffset: index });
+    const fast = fastDocument(input.file, chunk.text, chunk.startLine - 1, index);
+    const parsed = fast ? { documents: [fast], diagnostics: [] } : parseYamlFile(input.file, chunk.text, { lineOffset: chunk.startLine - 1, indexOffset: index });
     index += Math.max(1, parsed.documents.length);
     for (const d of parsed.diagnostics) {
       findings.push({ ruleId: `parse/${d.code.replace(/^yaml\//, '')}`, severity: 'error', message: d.message, file: input.file, ...(d.position ? { position: d.position } : {}), ...(scenario ? { scenario } : {}) });
@@ -118,14 +139,14 @@ export function parseManifests(input: ManifestInput, scenario?: Scenario, option
       const value = document.value;
       if (value === null || value === undefined) continue;
       const source = SOURCE.exec(document.comment ?? '')?.[1] ?? input.file;
-      const position = document.positionOf('');
+      const position = () => document.positionOf('');
       if (!isObject(value)) {
-        findings.push(finding('parse/not-an-object', `a document is a ${Array.isArray(value) ? 'list' : typeof value}, not a Kubernetes object`, source, position, scenario));
+        findings.push(finding('parse/not-an-object', `a document is a ${Array.isArray(value) ? 'list' : typeof value}, not a Kubernetes object`, source, position(), scenario));
         continue;
       }
       const problem = signatureProblem(value);
       if (problem) {
-        findings.push(finding('parse/missing-signature', problem, source, position, scenario));
+        findings.push(finding('parse/missing-signature', problem, source, position(), scenario));
         continue;
       }
       if (String(value.kind).toLowerCase() === 'list') {
