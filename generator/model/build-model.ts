@@ -60,6 +60,15 @@ function publish(schema: SchemaObject, inElement = false): SchemaObject {
       out[keyword] = structuredClone(value);
     }
   }
+  // Editors (yaml-language-server) show markdownDescription on hover but never the default:
+  // the published text ends with the default, so hovering a key tells both.
+  if (!inElement && 'default' in out && typeof out.description === 'string') {
+    const shown = JSON.stringify(out.default);
+    if (shown.length <= 160) {
+      const base = typeof out.markdownDescription === 'string' ? out.markdownDescription : out.description;
+      out.markdownDescription = `${base}\n\nDefault: \`${shown}\``;
+    }
+  }
   // An object that says why it is open (x-bv-open) says so in plain JSON Schema once published.
   if (typeof schema['x-bv-open'] === 'string' && !('additionalProperties' in schema)) out.additionalProperties = true;
   if (!inElement && hasDeclaredProperties(schema) && !('default' in schema)) {

@@ -153,7 +153,7 @@ describe('yaml-language-server with the chart schema', { timeout: 15_000 }, () =
     ['values/production-aws.yaml', 'ingress.hosts[0].host'],
     ['values/production-aws.yaml', 'placement.zoneSpread'],
     ['values/ingress-tls.yaml', 'ingress.tls.secretName'],
-  ])('hover on %s %s shows its description, examples and allowed values', async (rel, keyPath) => {
+  ])('hover on %s %s shows its description, default, examples and allowed values', async (rel, keyPath) => {
     const file = path.join(REPO, rel);
     const text = fs.readFileSync(file, 'utf8');
     const uri = fileUri(file);
@@ -166,6 +166,8 @@ describe('yaml-language-server with the chart schema', { timeout: 15_000 }, () =
     expect(normalize(hover)).toContain(normalize(editorDocumentation(schema)));
     for (const example of schema.examples ?? []) expect(hover).toContain(String(example));
     for (const value of schema.enum ?? []) expect(hover).toContain(`\`${String(value)}\``);
+    // List items have no default of their own; every other key shows its default.
+    if (!keyPath.includes('[')) expect(hover).toContain(`Default: \`${JSON.stringify(schema.default)}\``);
   });
 
   // Every bad file of values/invalid/ is flagged, on the line of the offending key only.
