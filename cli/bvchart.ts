@@ -1,8 +1,10 @@
 // The bvchart command line: pick the command, run it, turn errors into exit codes.
 //   bvchart gen [...]       generate the chart from the schema (cli/gen-command.ts)
 //   bvchart validate [...]  render and check charts or manifests (cli/validate-command.ts)
+//   bvchart schemas convert  build a schema folder from OpenAPI v2 or CRDs (cli/schemas-command.ts)
 import { type CliIO, UsageError } from './cli-io.ts';
 import { GEN_USAGE, genCommand } from './gen-command.ts';
+import { SCHEMAS_USAGE, schemasCommand } from './schemas-command.ts';
 import { VALIDATE_USAGE, validateCommand } from './validate-command.ts';
 
 export type { CliIO } from './cli-io.ts';
@@ -12,9 +14,11 @@ const USAGE = `usage: bvchart <command> [options]
 commands:
   gen        generate chart/, schema/values.generated.ts and the values reference from schema/
   validate   render a chart across values, Kubernetes versions and Helm majors, and check it
+  schemas    convert a cluster's OpenAPI v2 document or CRD manifests into a schema folder
 
 ${GEN_USAGE}
-${VALIDATE_USAGE}`;
+${VALIDATE_USAGE}
+${SCHEMAS_USAGE}`;
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -24,6 +28,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await genCommand(rest, io);
       case 'validate':
         return await validateCommand(rest, io);
+      case 'schemas':
+        return await schemasCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
