@@ -143,6 +143,12 @@ export class RenderedSet {
     });
   }
 
+  /** The PodDisruptionBudget in the workload's namespace whose selector picks its pods. */
+  disruptionBudgetOf(workload: Resource): Resource | undefined {
+    const labels = podTemplateOf(workload.object)?.labels ?? {};
+    return this.ofKind('PodDisruptionBudget').find((p) => this.sameNamespace(p, workload) && selects(get(p.object, 'spec.selector') as LabelSelector, labels));
+  }
+
   /** Fewest replicas the workload runs with: the HPA's minimum, else spec.replicas (default 1). */
   minReplicas(workload: Resource): number {
     const hpa = this.autoscalerOf(workload);

@@ -1,4 +1,4 @@
-import { get, podTemplateOf, scaled, selects, type LabelSelector } from '../rendered-set.ts';
+import { get, scaled } from '../rendered-set.ts';
 import type { SetRule, Violation } from '../rule.ts';
 
 /** Most pods a PDB lets go at `replicas` (Kubernetes rounds percentages up for PDBs). */
@@ -40,8 +40,7 @@ export const pdbProtectsStatefulSet: SetRule = {
   check: (set) => {
     const out: Violation[] = [];
     for (const sts of set.ofKind('StatefulSet')) {
-      const labels = podTemplateOf(sts.object)?.labels ?? {};
-      const pdb = set.ofKind('PodDisruptionBudget').find((p) => set.sameNamespace(p, sts) && selects(get(p.object, 'spec.selector') as LabelSelector, labels));
+      const pdb = set.disruptionBudgetOf(sts);
       if (!pdb) {
         out.push({ resource: sts, message: 'no PodDisruptionBudget selects the StatefulSet\'s pods', pointer: '/spec/template/metadata/labels' });
         continue;

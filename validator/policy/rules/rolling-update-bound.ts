@@ -1,4 +1,4 @@
-import { get, podTemplateOf, scaled, selects, type LabelSelector } from '../rendered-set.ts';
+import { get, scaled } from '../rendered-set.ts';
 import type { SetRule, Violation } from '../rule.ts';
 import { pdbAllowedDisruptions } from './pdb-protects-statefulset.ts';
 
@@ -24,8 +24,7 @@ export const rollingUpdateBound: SetRule = {
       if (typeof declared === 'string' && declared.endsWith('%') && Number.parseInt(declared, 10) > 25) {
         out.push({ resource: sts, message: `rollingUpdate.maxUnavailable is ${declared}, more than 25%`, pointer: '/spec/updateStrategy/rollingUpdate/maxUnavailable' });
       }
-      const labels = podTemplateOf(sts.object)?.labels ?? {};
-      const pdb = set.ofKind('PodDisruptionBudget').find((p) => set.sameNamespace(p, sts) && selects(get(p.object, 'spec.selector') as LabelSelector, labels));
+      const pdb = set.disruptionBudgetOf(sts);
       const allowed = pdb ? pdbAllowedDisruptions(pdb.object, min) : undefined;
       if (allowed !== undefined && rolling > Math.max(1, allowed)) {
         out.push({ resource: sts, message: `at ${min} replicas the rolling update takes ${rolling} pods down but the PDB allows ${allowed}`, pointer: '/spec/updateStrategy/rollingUpdate/maxUnavailable' });
