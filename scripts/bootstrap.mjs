@@ -9,8 +9,12 @@
 //      the git-ignored .tools/bin/. A second clone links the cached binaries, no rebuild.
 //      A tool already on PATH at the pinned version is used as it is.
 //
+//   3. With --control-plane (npm test): the Kubernetes control plane, etcd, KWOK and the OCI
+//      registry for the end-to-end tests (scripts/build-controlplane.mjs), same cache.
+//
 // Environment: BVCHART_TOOLS_CACHE overrides the cache folder (default
-// $XDG_CACHE_HOME/bvchart/tools or ~/.cache/bvchart/tools); BVCHART_SKIP_TOOLS=1 skips step 2.
+// $XDG_CACHE_HOME/bvchart/tools or ~/.cache/bvchart/tools); BVCHART_SKIP_TOOLS=1 skips step 2;
+// BVCHART_SKIP_CONTROL_PLANE=1 skips step 3.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -148,5 +152,15 @@ function ensureTools() {
   for (const tool of tools) ensureTool(tool, cache);
 }
 
+// ---- 3. control plane tools (with --control-plane: the end-to-end tests need them) ----
+function ensureControlPlane() {
+  if (!process.argv.includes('--control-plane') || process.env.BVCHART_SKIP_CONTROL_PLANE === '1') return;
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-controlplane.mjs')], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    log('warning: the control plane could not be built; the end-to-end tests will be skipped (and fail under CI=true)');
+  }
+}
+
 ensureNodeModules();
 ensureTools();
+ensureControlPlane();

@@ -1,0 +1,234 @@
+// Install, upgrade and roll back on a real Kubernetes control plane (built from source,
+// nodes simulated by KWOK), from the published chart (an HTTP chart repository and an OCI
+// registry on loopback), with Helm 3 and Helm 4.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { Helm, type HelmMajor } from '../../toolchain/helm.ts';
+import { folderSchemaLocations } from '../../toolchain/kubeconform.ts';
+import { validate } from '../../validator/validate.ts';
+import { CHART, CRD_API_VERSIONS, SCENARIOS } from '../helpers/scenarios.ts';
+import { REPO } from '../helpers/project.ts';
+import { publishChart, type PublishedChart } from './harness/chart-publishing.ts';
+import { controlPlaneAvailable, startCluster, type Cluster } from './harness/cluster.ts';
+import { createNamespace, createVolumes, installCrds } from './harness/cluster-fixtures.ts';
+import { waitFor, type KubeObject } from './harness/kube-client.ts';
+
+const AVAILABLE = controlPlaneAvailable();
+if (!AVAILABLE && process.env.CI) throw new Error('the control plane tools are missing: run node scripts/build-controlplane.mjs');
+
+const PRODUCTION = path.join(REPO, 'values', 'production-aws.yaml');
+const RELEASE = 'bv';
+const STS = `${RELEASE}-boardviewer`;
+const MIN_PODS = 5; // production-aws: autoscaling.minReplicas
+
+let cluster: Cluster;
+let published: PublishedChart;
+let work: string;
+
+async function helmOk(helm: Helm, args: string[]): Promise<string> {
+  const r = await helm.exec([...args, '--kubeconfig', cluster.kubeconfig]);
+  if (r.status !== 0) throw new Error(`helm${helm.major} ${args.join(' ')} failed (${r.status}):\n${r.stderr}${r.stdout}\n--- controller-manager\n${cluster.logTail('kube-controller-manager', 10)}`);
+  return r.stdout;
+}
+
+/** `['a.b=1', 'c=x']` → `{a: {b: '1'}, c: 'x'}` (what `--set` would mean), for a values file. */
+function fromDotted(sets: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const s of sets) {
+    const [key = '', value = ''] = s.split('=');
+    const parts = key.split('.');
+    let node = out;
+    parts.slice(0, -1).forEach((p) => {
+      node[p] = (node[p] as Record<string, unknown> | undefined) ?? {};
+      node = node[p] as Record<string, unknown>;
+    });
+    node[parts[parts.length - 1] ?? ''] = value;
+  }
+  return out;
+}
+
+const ordinal = (name: string) => Number(/-(\d+)$/.exec(name)?.[1] ?? -1);
+const isReady = (p: KubeObject) => !p.metadata.deletionTimestamp && ((p.status?.conditions as { type: string; status: string }[] | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+
+async function appPods(ns: string): Promise<KubeObject[]> {
+  const list = await cluster.client.list(`/api/v1/namespaces/${ns}/pods`, `app.kubernetes.io/instance=${RELEASE},app.kubernetes.io/component=server`);
+  return list.items.sort((a, b) => ordinal(a.metadata.name) - ordinal(b.metadata.name));
+}
+
+async function statefulSet(ns: string): Promise<KubeObject> {
+  return cluster.client.get(`/apis/apps/v1/namespaces/${ns}/statefulsets/${STS}`);
+}
+
+/** Polls while `during` runs; returns what `sample` saw each time. */
+async function observe<T>(sample: () => Promise<T>, during: () => Promise<unknown>): Promise<T[]> {
+  const seen: T[] = [];
+  let done = false;
+  const poller = (async () => {
+    while (!done) {
+      seen.push(await sample());
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  try {
+    await during();
+  } finally {
+    done = true;
+    await poller;
+  }
+  seen.push(await sample());
+  return seen;
+}
+
+beforeAll(async () => {
+  if (!AVAILABLE) return;
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-e2e-work-'));
+  for (const v of ['HELM_CONFIG_HOME', 'HELM_CACHE_HOME', 'HELM_DATA_HOME']) process.env[v] = path.join(work, v.toLowerCase());
+  cluster = await startCluster(6);
+  await installCrds(cluster.client);
+  await createVolumes(cluster.client, 80, 'boardviewer-sc');
+  await createNamespace(cluster.client, 'velero');
+  published = await publishChart(new Helm(4), CHART, work);
+}, 300_000);
+
+afterAll(async () => {
+  await published?.stop();
+  await cluster?.stop();
+}, 60_000);
+
+describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) => {
+  const helm = new Helm(major);
+  const ns = `h${major}`;
+  // The StorageClass is cluster-wide: the first release creates it, the others use it.
+  const sharedClass = major === 3 ? [] : ['--set', 'storageClass.create=false'];
+
+  it('installs the production scenario from the HTTP chart repository; pods come up in order of identity, one claim each', async () => {
+    await helmOk(helm, ['repo', 'add', `e2e${major}`, published.repoUrl]);
+    await helmOk(helm, ['repo', 'update']);
+    await createNamespace(cluster.client, ns);
+    const snapshots = await observe(
+      async () => (await appPods(ns)).map((p) => ordinal(p.metadata.name)),
+      async () => {
+        await helmOk(helm, ['install', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '-n', ns, '-f', PRODUCTION, '--set', 'podManagementPolicy=OrderedReady', ...sharedClass, '--wait', '--timeout', '5m']);
+        // With the HPA on, the StatefulSet leaves replicas to it; it raises them to minReplicas.
+        await waitFor(`${MIN_PODS} ready pods`, async () => (Number((await statefulSet(ns)).status?.readyReplicas ?? 0) >= MIN_PODS ? true : undefined), 120_000);
+      },
+    );
+    for (const s of snapshots) expect(s, 'pods exist only as a prefix of the ordinals').toEqual(s.map((_, i) => i));
+    expect(snapshots.at(-1)).toEqual([0, 1, 2, 3, 4]);
+    // The scale-out was watched as it happened, not only its end.
+    expect(new Set(snapshots.map((s) => s.length)).size).toBeGreaterThanOrEqual(3);
+
+    for (const pod of await appPods(ns)) {
+      const claim = `board-data-${pod.metadata.name}`;
+      const volumes = (pod.spec?.volumes as { name: string; persistentVolumeClaim?: { claimName: string } }[]) ?? [];
+      expect(volumes.find((v) => v.name === 'board-data')?.persistentVolumeClaim?.claimName).toBe(claim);
+      expect((await cluster.client.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/${claim}`)).status?.phase).toBe('Bound');
+    }
+    expect(await cluster.client.exists(`/apis/policy/v1/namespaces/${ns}/poddisruptionbudgets/${STS}`)).toBe(true);
+    expect(await cluster.client.exists(`/apis/autoscaling/v2/namespaces/${ns}/horizontalpodautoscalers/${STS}`)).toBe(true);
+    expect(await cluster.client.exists(`/apis/monitoring.coreos.com/v1/namespaces/${ns}/prometheusrules/${STS}`)).toBe(true);
+  });
+
+  it('the headless Service resolves every pod by its stable name', async () => {
+    const slices = await cluster.client.list(`/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`, `kubernetes.io/service-name=${STS}-headless`);
+    const endpoints = await waitFor('endpoints for every pod', async () => {
+      const list = (await cluster.client.list(`/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`, `kubernetes.io/service-name=${STS}-headless`)).items.flatMap(
+        (s) => (s.endpoints as { hostname?: string; targetRef?: { name: string } }[] | undefined) ?? [],
+      );
+      return list.length >= MIN_PODS ? list : undefined;
+    });
+    expect(slices.items.length).toBeGreaterThan(0);
+    expect(endpoints.map((e) => e.hostname).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `${STS}-${i}`));
+  });
+
+  it('helm test passes (the recovery check)', async () => {
+    const out = await helmOk(helm, ['test', RELEASE, '-n', ns, '--timeout', '3m']);
+    expect(out).toMatch(/Phase:\s+Succeeded/);
+  });
+
+  it('an image upgrade rolls out with no more pods down than the PDB allows, and rolls back', async () => {
+    const pdbAllows = Math.ceil((MIN_PODS * 25) / 100);
+    const unavailable = await observe(
+      async () => MIN_PODS - (await appPods(ns)).filter(isReady).length,
+      () => helmOk(helm, ['upgrade', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '-n', ns, '--reuse-values', '--set', 'image.tag=4.2.1', '--wait', '--timeout', '5m']),
+    );
+    await waitFor('every pod on the new image', async () => {
+      const sts = await statefulSet(ns);
+      return sts.status?.updatedReplicas === MIN_PODS && sts.status?.currentRevision === sts.status?.updateRevision ? true : undefined;
+    }, 180_000);
+    expect(Math.max(...unavailable)).toBeLessThanOrEqual(pdbAllows);
+    expect(unavailable.length, 'the rollout was sampled').toBeGreaterThan(3);
+    const images = async () => (await appPods(ns)).map((p) => ((p.spec?.containers as { name: string; image: string }[]) ?? []).find((c) => c.name === 'boardviewer')?.image);
+    expect(new Set(await images())).toEqual(new Set(['ghcr.io/boardviewer/boardviewer:4.2.1']));
+
+    await helmOk(helm, ['rollback', RELEASE, '1', '-n', ns, '--wait', '--timeout', '5m']);
+    await waitFor('every pod back on the old image', async () => ((await images()).every((i) => i === 'ghcr.io/boardviewer/boardviewer:4.2.0') && (await images()).length === MIN_PODS ? true : undefined), 180_000);
+  });
+
+  it('a deleted pod comes back with the same name and the same claim', async () => {
+    const victim = `${STS}-2`;
+    const before = await cluster.client.get(`/api/v1/namespaces/${ns}/pods/${victim}`);
+    const claim = await cluster.client.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/board-data-${victim}`);
+    await cluster.client.delete(`/api/v1/namespaces/${ns}/pods/${victim}`);
+    const after = await waitFor('the pod to be recreated and ready', async () => {
+      const p = await cluster.client.get(`/api/v1/namespaces/${ns}/pods/${victim}`).catch(() => undefined);
+      return p && p.metadata.uid !== before.metadata.uid && isReady(p) ? p : undefined;
+    }, 120_000);
+    const volumes = (after.spec?.volumes as { name: string; persistentVolumeClaim?: { claimName: string } }[]) ?? [];
+    expect(volumes.find((v) => v.name === 'board-data')?.persistentVolumeClaim?.claimName).toBe(`board-data-${victim}`);
+    expect((await cluster.client.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/board-data-${victim}`)).metadata.uid).toBe(claim.metadata.uid);
+  });
+
+  it.each([
+    ['the storage size', ['persistence.size=200Gi']],
+    ['the selector', ['nameOverride=boards', `fullnameOverride=${STS}`]],
+  ])('an upgrade changing %s is flagged by the validator first, then refused by the API server', async (_what, sets) => {
+    const override = path.join(work, `upgrade-${major}-${sets.length}.yaml`);
+    fs.writeFileSync(override, stringify(fromDotted(sets)));
+    const report = await validate({
+      inputs: [CHART],
+      valuesSets: [[PRODUCTION, override]],
+      upgradeFrom: CHART,
+      upgradeValues: [PRODUCTION],
+      kubernetesVersions: ['1.36.0'],
+      helmMajors: [major],
+      schemaLocations: folderSchemaLocations(),
+      apiVersions: CRD_API_VERSIONS,
+      releaseName: RELEASE,
+      namespace: ns,
+    });
+    expect(report.findings.filter((f) => f.ruleId === 'upgrade-immutable-field' && f.resource?.kind === 'StatefulSet').length).toBeGreaterThan(0);
+
+    const r = await helm.exec(['upgrade', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '-n', ns, '-f', PRODUCTION, '-f', override, '--set', 'podManagementPolicy=OrderedReady', ...sharedClass, '--kubeconfig', cluster.kubeconfig]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/StatefulSet.*(Forbidden: updates to statefulset spec|field is immutable|spec: Forbidden)/s);
+  });
+
+  it('installs from the OCI registry', async () => {
+    const nsOci = `oci${major}`;
+    await createNamespace(cluster.client, nsOci);
+    await helmOk(helm, ['install', RELEASE, `${published.ociRef}/boardviewer`, '--version', published.version, '--plain-http', '-n', nsOci, '-f', path.join(REPO, 'values', 'monitoring-off.yaml'), '--set', 'storageClass.create=false', '--wait', '--timeout', '5m']);
+    const sts = await cluster.client.get(`/apis/apps/v1/namespaces/${nsOci}/statefulsets/${STS}`);
+    expect(sts.status?.readyReplicas).toBe(3);
+  });
+
+  it('server-side dry-runs of every values/ scenario agree with the validator', async () => {
+    const results: string[] = [];
+    for (const [i, scenario] of SCENARIOS.filter((s) => s.valuesFiles.length > 0).entries()) {
+      const nsDry = `dry${major}-${i}`;
+      await createNamespace(cluster.client, nsDry);
+      // A class of its own, so the dry-run does not collide with the installed one.
+      const own = path.join(work, `dry-${major}-${i}.yaml`);
+      fs.writeFileSync(own, `storageClass:\n  name: dry-${major}-${i}\n`);
+      const report = await validate({ inputs: [CHART], valuesSets: [[...scenario.valuesFiles, own]], kubernetesVersions: ['1.36.0'], helmMajors: [major], schemaLocations: folderSchemaLocations(), apiVersions: CRD_API_VERSIONS, namespace: nsDry });
+      const validatorAccepts = report.summary.errors === 0;
+      const r = await helm.exec(['install', `dry${i}`, CHART, '-n', nsDry, '-f', ...scenario.valuesFiles, '-f', own, '--dry-run=server', '--kubeconfig', cluster.kubeconfig]);
+      results.push(`${scenario.name}: validator ${validatorAccepts ? 'accepts' : 'rejects'}, server ${r.status === 0 ? 'accepts' : `rejects (${r.stderr.trim()})`}`);
+    }
+    for (const line of results) expect(line).toMatch(/validator accepts, server accepts|validator rejects, server rejects/);
+    expect(results).toHaveLength(SCENARIOS.length - 1);
+  });
+});
