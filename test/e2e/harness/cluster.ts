@@ -40,6 +40,8 @@ export interface Cluster {
   stop(): Promise<void>;
   /** The tail of a component's log, for failure messages. */
   logTail(component: string, lines?: number): string;
+  /** The processes started for the cluster. */
+  processes(): { name: string; pid: number | undefined }[];
 }
 
 const live = new Set<ChildProcess>();
@@ -166,7 +168,8 @@ export async function startCluster(nodes = 3): Promise<Cluster> {
       return ready.length === nodes ? true : undefined;
     }, 60_000);
     await waitFor('the default service account', async () => ((await api.exists('/api/v1/namespaces/default/serviceaccounts/default')) ? true : undefined), 60_000);
-    return { dir, kubeconfig, client, server, stop, logTail };
+    const processes = () => children.map(({ name, child }) => ({ name, pid: child.pid }));
+    return { dir, kubeconfig, client, server, stop, logTail, processes };
   } catch (error) {
     const logs = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok'].map((c) => `--- ${c}\n${logTail(c, 15)}`).join('\n');
     await stop();
