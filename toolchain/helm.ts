@@ -1,5 +1,7 @@
 // Helm 3 and Helm 4 behind one interface. Arguments are built step by step; the Kubernetes
 // version is always passed, because a go-installed Helm otherwise assumes its own default.
+import os from 'node:os';
+import path from 'node:path';
 import { locateTool, type ToolName } from './locate-tool.ts';
 import { runProcess, type ProcessResult, type ProcessRunner } from './run-process.ts';
 
@@ -53,8 +55,15 @@ export class Helm {
   }
 
   exec(args: readonly string[]): Promise<ProcessResult> {
-    // An isolated HOME-less config: no user repositories or plugins leak into renders.
-    const env = { ...process.env, HELM_CACHE_HOME: process.env.HELM_CACHE_HOME ?? '/tmp/bvchart-helm/cache', HELM_CONFIG_HOME: process.env.HELM_CONFIG_HOME ?? '/tmp/bvchart-helm/config', HELM_DATA_HOME: process.env.HELM_DATA_HOME ?? '/tmp/bvchart-helm/data' };
-    return this.run(this.binary, args, { env, timeoutMs: 120_000 });
+    // Helm's own folders default to a scratch place, so no user repositories or plugins leak
+    // into renders; callers that need their own (the end-to-end tests) set HELM_*_HOME.
+    const scratch = path.join(os.tmpdir(), 'bvchart-helm');
+    const env = {
+      ...process.env,
+      HELM_CACHE_HOME: process.env.HELM_CACHE_HOME ?? path.join(scratch, 'cache'),
+      HELM_CONFIG_HOME: process.env.HELM_CONFIG_HOME ?? path.join(scratch, 'config'),
+      HELM_DATA_HOME: process.env.HELM_DATA_HOME ?? path.join(scratch, 'data'),
+    };
+    return this.run(this.binary, args, { env, timeoutMs: 300_000 });
   }
 }
