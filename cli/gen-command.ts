@@ -21,7 +21,7 @@ export const GEN_USAGE = `usage: bvchart gen [--check] [--force] [--no-verify] [
 `;
 
 /** The CRD API groups the scenarios' monitoring and backup need. */
-export const SCENARIO_API_VERSIONS = ['monitoring.coreos.com/v1', 'velero.io/v1'];
+export const SCENARIO_API_VERSIONS: readonly string[] = ['monitoring.coreos.com/v1', 'velero.io/v1'];
 
 export async function genCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({

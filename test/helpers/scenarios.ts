@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Values } from '../../schema/values.generated.ts';
+import { SCENARIO_API_VERSIONS } from '../../cli/gen-command.ts';
 import { REPO } from './project.ts';
 
 export interface Scenario {
@@ -16,7 +17,7 @@ export interface Scenario {
 export const CHART = path.join(REPO, 'chart');
 
 /** The custom resource API groups a cluster with the Prometheus Operator and Velero serves. */
-export const CRD_API_VERSIONS = ['monitoring.coreos.com/v1', 'velero.io/v1'] as const;
+export const CRD_API_VERSIONS: readonly string[] = SCENARIO_API_VERSIONS;
 
 function scenarioFor(file: string): Scenario {
   const values = parse(fs.readFileSync(file, 'utf8')) as Values;
