@@ -73,7 +73,7 @@ async function bootstrapScript(nodes: number): Promise<string> {
 }
 
 async function bootstrap(nodes: number): Promise<{ status: number | null; output: string }> {
-  const r = await runProcess('sh', ['-c', await bootstrapScript(nodes)], { env: { ...process.env, NODES: String(nodes), REDISCLI_AUTH: PASSWORD }, timeoutMs: 60_000 });
+  const r = await runProcess('sh', ['-c', await bootstrapScript(nodes)], { env: { ...process.env, NODES: String(nodes), REDISCLI_AUTH: PASSWORD }, timeoutMs: 240_000 });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
@@ -170,7 +170,7 @@ describe.skipIf(!AVAILABLE)('the Redis Cluster bootstrap against real Redis 7', 
     expect(await shape(8)).toEqual({ primaries: 4, replicas: 4 });
     // The new primary got slots from the rebalance.
     expect(grown.output).toMatch(/Moving \d+ slots|Rebalancing/i);
-  }, 180_000);
+  }, 420_000);
 
   it('re-forms after every node restarted on a new address (nodes.conf rewrite + postStart meets)', async () => {
     for (let i = 0; i < 6; i++) await start(i, true);
