@@ -4,7 +4,7 @@
 //
 //   1. npm dependencies: `npm ci` when node_modules is missing or was installed from
 //      another package-lock.json.
-//   2. Pinned tools (toolchain/tools.json): helm3, helm4 and kubeconform, each built once
+//   2. Pinned tools (toolchain/tools.json): helm3, helm4, kubeconform and kube-score, each built once
 //      with `go install` into a per-user cache keyed by name and version, then linked into
 //      the git-ignored .tools/bin/. A second clone links the cached binaries, no rebuild.
 //      A tool already on PATH at the pinned version is used as it is.
@@ -71,7 +71,8 @@ function reportedVersion(binary, tool) {
 }
 
 function isPinned(binary, tool) {
-  return fs.existsSync(binary) && reportedVersion(binary, tool) === tool.version;
+  // versionOutput: the whole output, for tools that print more than the version (kube-score).
+  return fs.existsSync(binary) && reportedVersion(binary, tool) === (tool.versionOutput ?? tool.version);
 }
 
 function onPath(tool) {
@@ -137,7 +138,7 @@ function ensureTool(tool, cache) {
     fs.rmSync(cached, { force: true });
     buildIntoCache(tool, cached);
     const got = reportedVersion(cached, tool);
-    if (got !== tool.version) fail(`${cached} reports version ${JSON.stringify(got)}, expected ${tool.version}`);
+    if (got !== (tool.versionOutput ?? tool.version)) fail(`${cached} reports version ${JSON.stringify(got)}, expected ${tool.version}`);
   }
   fs.mkdirSync(binDir, { recursive: true });
   fs.rmSync(linked, { force: true });

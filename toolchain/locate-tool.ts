@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../generator/layout.ts';
 import pins from './tools.json' with { type: 'json' };
 
-export type ToolName = 'helm3' | 'helm4' | 'kubeconform';
+export type ToolName = 'helm3' | 'helm4' | 'kubeconform' | 'kube-score';
 
 export interface ToolPin {
   readonly name: ToolName;
@@ -14,6 +14,8 @@ export interface ToolPin {
   readonly version: string;
   readonly ldflags: readonly string[];
   readonly versionArgs: readonly string[];
+  /** The whole `versionArgs` output when the tool prints more than its version. */
+  readonly versionOutput?: string;
 }
 
 export const TOOL_PINS: readonly ToolPin[] = pins.tools as ToolPin[];

@@ -14,7 +14,7 @@ import { REPO } from '../helpers/project.ts';
 describe('pinned tools', () => {
   it.each(TOOL_PINS)('$name reports $version', async (pin) => {
     const result = await runProcess(locateTool(pin.name), pin.versionArgs);
-    expect(`${result.stdout}${result.stderr}`.trim()).toBe(pin.version);
+    expect(`${result.stdout}${result.stderr}`.trim()).toBe(pin.versionOutput ?? pin.version);
   });
 });
 
