@@ -11,7 +11,8 @@ import { exitCodeFor } from '../validator/exit-code.ts';
 import type { FindingSeverity } from '../validator/finding.ts';
 import { InputError, resolveInput } from '../validator/inputs.ts';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../validator/report/format-report.ts';
-import { validate } from '../validator/validate.ts';
+import { RULE_SETS, type RuleSet, validate } from '../validator/validate.ts';
+import { parseShard, ShardSyntaxError } from '../validator/work-plan.ts';
 import { UsageError, type CliIO } from './cli-io.ts';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -33,6 +34,10 @@ export const VALIDATE_USAGE = `usage: bvchart validate [options] <chart-dir | ch
   -o, --output FORMAT           ${OUTPUT_FORMATS.join(' | ')} (default: text)
   --summary                     text output: the summary line only
   --fail-on SEVERITY            error | warning | info: exit 1 when a finding reaches it (default: error)
+  --rules SET[,SET]             ${RULE_SETS.join(' | ')}: rule sets to run (default: all; schema = kubeconform's checks only)
+  -n, --workers N               worker threads checking files or renders in parallel (default: 1)
+  --shard I/N                   check only the I-th of N deterministic slices of the work (files, or the
+                                render matrix); join the JSON reports with \`bvchart report merge\`
 
 exit status: 0 clean, 1 findings at --fail-on or above, 2 usage or input error
 `;
@@ -61,6 +66,9 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
       output: { type: 'string', short: 'o', default: 'text' },
       summary: { type: 'boolean', default: false },
       'fail-on': { type: 'string', default: 'error' },
+      rules: { type: 'string', multiple: true },
+      workers: { type: 'string', short: 'n', default: '1' },
+      shard: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('give a chart folder, a packaged chart, manifests or -');
@@ -72,6 +80,19 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     if (h !== '3' && h !== '4') throw new UsageError(`--helm must be 3 or 4, not ${h}`);
     return Number(h) as HelmMajor;
   });
+  const rules = list(values.rules).map((r) => {
+    if (!(RULE_SETS as readonly string[]).includes(r)) throw new UsageError(`--rules must be among ${RULE_SETS.join(', ')}, not ${r}`);
+    return r as RuleSet;
+  });
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1, not ${values.workers}`);
+  let shard;
+  try {
+    shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
+  } catch (error) {
+    if (error instanceof ShardSyntaxError) throw new UsageError(error.message);
+    throw error;
+  }
   const resolve = (p: string) => (p === '-' || /^[a-z]+:\/\//.test(p) ? p : path.resolve(io.cwd, p));
   const inputs = positionals.map(resolve);
   try {
@@ -106,6 +127,9 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     ...(values['upgrade-values'] ? { upgradeValues: values['upgrade-values'].map(resolve) } : {}),
     ...(config ? { config } : {}),
     ...(io.stdin ? { stdin: io.stdin } : {}),
+    ...(rules.length > 0 ? { rules } : {}),
+    workers,
+    ...(shard ? { shard } : {}),
   });
   io.out(formatReport(report, output, { color: Boolean(io.isTTY) && output === 'text', summaryOnly: values.summary, version: pkg.version }));
   return exitCodeFor(report, failOn);
