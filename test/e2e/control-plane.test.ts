@@ -12,12 +12,11 @@ import { validate } from '../../validator/validate.ts';
 import { CHART, CRD_API_VERSIONS, SCENARIOS } from '../helpers/scenarios.ts';
 import { REPO } from '../helpers/project.ts';
 import { publishChart, type PublishedChart } from './harness/chart-publishing.ts';
-import { controlPlaneAvailable, startCluster, type Cluster } from './harness/cluster.ts';
+import { controlPlaneOrFailUnderCI, startCluster, type Cluster } from './harness/cluster.ts';
 import { createNamespace, createVolumes, installCrds } from './harness/cluster-fixtures.ts';
 import { waitFor, type KubeObject } from './harness/kube-client.ts';
 
-const AVAILABLE = controlPlaneAvailable();
-if (!AVAILABLE && process.env.CI) throw new Error('the control plane tools are missing: run node scripts/build-controlplane.mjs');
+const AVAILABLE = controlPlaneOrFailUnderCI();
 
 const PRODUCTION = path.join(REPO, 'values', 'production-aws.yaml');
 const RELEASE = 'bv';
