@@ -148,6 +148,16 @@ describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) 
     expect(out).toMatch(/Phase:\s+Succeeded/);
   });
 
+  it('an upgrade keeps the in-chart Redis password (the chart looks up the installed Secret)', async () => {
+    const secret = `/api/v1/namespaces/${ns}/secrets/${STS}-redis`;
+    const before = (await cluster.client.get(secret)).data as Record<string, string>;
+    expect(Buffer.from(before['redis-password'] ?? '', 'base64').toString()).toMatch(/^[A-Za-z0-9]{32}$/);
+    await helmOk(helm, ['upgrade', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '-n', ns, '--reuse-values']);
+    const after = await cluster.client.get(secret);
+    expect(after.metadata.annotations?.['meta.helm.sh/release-name']).toBe(RELEASE);
+    expect(after.data).toEqual(before);
+  });
+
   it('an image upgrade rolls out with no more pods down than the PDB allows, and rolls back', async () => {
     const pdbAllows = Math.ceil((MIN_PODS * 25) / 100);
     const unavailable = await observe(
