@@ -25,6 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withCacheLock } from './cache-lock.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const binDir = path.join(root, '.tools', 'bin');
@@ -138,10 +139,13 @@ function ensureTool(tool, cache) {
   const cached = path.join(cache, `${tool.name}-${tool.version}`, tool.name);
   fs.mkdirSync(path.dirname(cached), { recursive: true });
   if (!isPinned(cached, tool)) {
-    fs.rmSync(cached, { force: true });
-    buildIntoCache(tool, cached);
-    const got = reportedVersion(cached, tool);
-    if (got !== tool.version) fail(`${cached} reports version ${JSON.stringify(got)}, expected ${tool.version}`);
+    withCacheLock(path.dirname(cached), () => {
+      if (isPinned(cached, tool)) return; // built by another clone while this one waited
+      fs.rmSync(cached, { force: true });
+      buildIntoCache(tool, cached);
+      const got = reportedVersion(cached, tool);
+      if (got !== tool.version) fail(`${cached} reports version ${JSON.stringify(got)}, expected ${tool.version}`);
+    }, { log });
   }
   fs.mkdirSync(binDir, { recursive: true });
   fs.rmSync(linked, { force: true });
@@ -171,7 +175,17 @@ function ensureOwnTool(name, cache) {
   const source = path.join(root, 'toolchain', 'go', name);
   const cached = path.join(cache, `${name}-src-${sourceDigest(source)}`, name);
   const linked = path.join(binDir, name);
-  if (!fs.existsSync(cached)) {
+  if (!fs.existsSync(cached)) withCacheLock(path.dirname(cached), () => buildOwnTool(name, source, cached), { log });
+  if (fs.existsSync(linked) && fs.realpathSync(linked) === cached) return;
+  fs.mkdirSync(binDir, { recursive: true });
+  fs.rmSync(linked, { force: true });
+  fs.symlinkSync(cached, linked);
+  log(`linked ${name} -> ${cached}`);
+}
+
+function buildOwnTool(name, source, cached) {
+  if (fs.existsSync(cached)) return; // built by another clone while this one waited
+  {
     if (!goAvailable()) fail(`${name} (toolchain/go/${name}) must be built and Go is not installed: install Go 1.24 or newer`);
     fs.mkdirSync(path.dirname(cached), { recursive: true });
     const staging = fs.mkdtempSync(path.join(path.dirname(cached), `.build-${name}-`));
@@ -188,11 +202,6 @@ function ensureOwnTool(name, cache) {
     fs.renameSync(path.join(staging, name), cached);
     fs.rmSync(staging, { recursive: true, force: true });
   }
-  if (fs.existsSync(linked) && fs.realpathSync(linked) === cached) return;
-  fs.mkdirSync(binDir, { recursive: true });
-  fs.rmSync(linked, { force: true });
-  fs.symlinkSync(cached, linked);
-  log(`linked ${name} -> ${cached}`);
 }
 
 function ensureOwnTools() {
