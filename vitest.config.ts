@@ -10,7 +10,7 @@ const SLOW_TIERS = {
   // yaml-language-server over LSP.
   'language-server': ['test/editor/yaml-language-server.test.ts'],
   // The control plane built from source, on loopback (KWOK nodes).
-  'control-plane': ['test/e2e/**/*.test.ts'],
+  'control-plane': ['test/e2e/control-plane.test.ts', 'test/e2e/harness.test.ts', 'test/e2e/kubernetes-release.test.ts'],
 } as const;
 
 const shared = {
