@@ -185,23 +185,21 @@ function ensureOwnTool(name, cache) {
 
 function buildOwnTool(name, source, cached) {
   if (fs.existsSync(cached)) return; // built by another clone while this one waited
-  {
-    if (!goAvailable()) fail(`${name} (toolchain/go/${name}) must be built and Go is not installed: install Go 1.24 or newer`);
-    fs.mkdirSync(path.dirname(cached), { recursive: true });
-    const staging = fs.mkdtempSync(path.join(path.dirname(cached), `.build-${name}-`));
-    log(`building ${name} from toolchain/go/${name}`);
-    const result = spawnSync('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', path.join(staging, name), '.'], {
-      cwd: source,
-      env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: `${process.env.GOFLAGS || ''} -buildvcs=false`.trim() },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    if (result.status !== 0) {
-      fs.rmSync(staging, { recursive: true, force: true });
-      fail(`go build of toolchain/go/${name} failed (exit ${result.status})`);
-    }
-    fs.renameSync(path.join(staging, name), cached);
+  if (!goAvailable()) fail(`${name} (toolchain/go/${name}) must be built and Go is not installed: install Go 1.24 or newer`);
+  fs.mkdirSync(path.dirname(cached), { recursive: true });
+  const staging = fs.mkdtempSync(path.join(path.dirname(cached), `.build-${name}-`));
+  log(`building ${name} from toolchain/go/${name}`);
+  const result = spawnSync('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', path.join(staging, name), '.'], {
+    cwd: source,
+    env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: `${process.env.GOFLAGS || ''} -buildvcs=false`.trim() },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) {
     fs.rmSync(staging, { recursive: true, force: true });
+    fail(`go build of toolchain/go/${name} failed (exit ${result.status})`);
   }
+  fs.renameSync(path.join(staging, name), cached);
+  fs.rmSync(staging, { recursive: true, force: true });
 }
 
 function ensureOwnTools() {
