@@ -38,7 +38,7 @@ let work: string;
 
 async function helmOk(helm: Helm, args: string[]): Promise<string> {
   const r = await helm.exec([...args, '--kubeconfig', cluster.kubeconfig]);
-  if (r.status !== 0) throw new Error(`helm${helm.major} ${args.join(' ')} failed (${r.status}):\n${r.stderr}${r.stdout}\n--- controller-manager\n${cluster.logTail('kube-controller-manager', 10)}`);
+  if (r.status !== 0) throw new Error(`helm${helm.major} ${args.join(' ')} failed (${r.status}):\n${r.stderr}${r.stdout}\n--- controller-manager\n${cluster.logTail('kube-controller-manager', 10)}\n--- kube-scheduler\n${cluster.logTail('kube-scheduler', 10)}`);
   return r.stdout;
 }
 
@@ -64,6 +64,27 @@ const isReady = (p: KubeObject) => !p.metadata.deletionTimestamp && ((p.status?.
 async function appPods(ns: string): Promise<KubeObject[]> {
   const list = await cluster.client.list(`/api/v1/namespaces/${ns}/pods`, `app.kubernetes.io/instance=${RELEASE},app.kubernetes.io/component=server`);
   return list.items.sort((a, b) => ordinal(a.metadata.name) - ordinal(b.metadata.name));
+}
+
+/** Each pod of the release with its phase and any condition that is not True, for failure messages. */
+async function podReport(ns: string): Promise<string> {
+  const list = await cluster.client.list(`/api/v1/namespaces/${ns}/pods`, `app.kubernetes.io/instance=${RELEASE}`);
+  return list.items
+    .map((p) => {
+      const conditions = ((p.status?.conditions as { type: string; status: string; reason?: string; message?: string }[] | undefined) ?? []).filter((c) => c.status !== 'True');
+      return `${p.metadata.name} ${String(p.status?.phase)} node=${String(p.spec?.nodeName ?? '-')} ${conditions.map((c) => `${c.type}=${c.status} ${c.reason ?? ''} ${c.message ?? ''}`).join('; ')}`;
+    })
+    .join('\n');
+}
+
+/** Runs `work`, writing how long it took (the e2e timings are read from these lines). */
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    process.stderr.write(`e2e timing: ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  }
 }
 
 async function statefulSet(ns: string): Promise<KubeObject> {
@@ -120,9 +141,13 @@ describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) 
     const snapshots = await observe(
       async () => (await appPods(ns)).map((p) => ordinal(p.metadata.name)),
       async () => {
-        await helmOk(helm, ['install', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '-n', ns, '-f', PRODUCTION, '--set', 'podManagementPolicy=OrderedReady', ...sharedClass, '--wait', '--timeout', '4m']);
+        await timed(`helm${major} install --wait`, () => helmOk(helm, ['install', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '-n', ns, '-f', PRODUCTION, '--set', 'podManagementPolicy=OrderedReady', ...sharedClass, '--wait', '--timeout', '4m']));
         // With the HPA on, the StatefulSet leaves replicas to it; it raises them to minReplicas.
-        await waitFor(`${MIN_PODS} ready pods`, async () => (Number((await statefulSet(ns)).status?.readyReplicas ?? 0) >= MIN_PODS ? true : undefined), 120_000);
+        await timed(`helm${major} scale-out to ${MIN_PODS} ready pods`, () =>
+          waitFor(`${MIN_PODS} ready pods`, async () => (Number((await statefulSet(ns)).status?.readyReplicas ?? 0) >= MIN_PODS ? true : undefined), 120_000).catch(async (error: unknown) => {
+            throw new Error(`${(error as Error).message}\n${await podReport(ns)}\n--- kube-scheduler\n${cluster.logTail('kube-scheduler', 15)}`);
+          }),
+        );
       },
     );
     for (const s of snapshots) expect(s, 'pods exist only as a prefix of the ordinals').toEqual(s.map((_, i) => i));
@@ -230,8 +255,11 @@ describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) 
     const nsOci = `oci${major}`;
     await createNamespace(cluster.client, nsOci);
     await helmOk(helm, ['install', RELEASE, `${published.ociRef}/boardviewer`, '--version', published.version, '--plain-http', '-n', nsOci, '-f', path.join(REPO, 'values', 'monitoring-off.yaml'), '--set', 'storageClass.create=false', '--wait', '--timeout', '4m']);
-    const sts = await cluster.client.get(`/apis/apps/v1/namespaces/${nsOci}/statefulsets/${STS}`);
-    expect(sts.status?.readyReplicas).toBe(3);
+    // Once here, right after Helm 4's --wait returned, the StatefulSet reported 1 of 3 pods
+    // ready; the check is on what the StatefulSet controller reports, within a bound.
+    await waitFor('3 ready pods', async () => (Number((await statefulSet(nsOci)).status?.readyReplicas ?? 0) === 3 ? true : undefined), 60_000).catch(async (error: unknown) => {
+      throw new Error(`${(error as Error).message}\n${await podReport(nsOci)}`);
+    });
   }, { timeoutMs: 360_000 });
 
   steps.step('server-side dry-runs (API server admission) of every values/ scenario agree with the validator', async () => {
