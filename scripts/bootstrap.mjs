@@ -9,6 +9,10 @@
 //      the git-ignored .tools/bin/. A second clone links the cached binaries, no rebuild.
 //      A tool already on PATH at the pinned version is used as it is.
 //
+//   2b. Our own Go helpers under toolchain/go/ (template-reads: the value reads of the chart's
+//      templates, for the generator), built with `go build` into the same cache, keyed by
+//      a digest of their sources, and linked into .tools/bin/.
+//
 //   3. With --control-plane (npm test): the Kubernetes control plane, etcd, KWOK and the OCI
 //      registry for the end-to-end tests (scripts/build-controlplane.mjs), same cache.
 //
@@ -21,6 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withCacheLock } from './cache-lock.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const binDir = path.join(root, '.tools', 'bin');
@@ -135,10 +140,13 @@ function ensureTool(tool, cache) {
   const cached = path.join(cache, `${tool.name}-${tool.version}`, tool.name);
   fs.mkdirSync(path.dirname(cached), { recursive: true });
   if (!isPinned(cached, tool)) {
-    fs.rmSync(cached, { force: true });
-    buildIntoCache(tool, cached);
-    const got = reportedVersion(cached, tool);
-    if (got !== (tool.versionOutput ?? tool.version)) fail(`${cached} reports version ${JSON.stringify(got)}, expected ${tool.version}`);
+    withCacheLock(path.dirname(cached), () => {
+      if (isPinned(cached, tool)) return; // built by another clone while this one waited
+      fs.rmSync(cached, { force: true });
+      buildIntoCache(tool, cached);
+      const got = reportedVersion(cached, tool);
+      if (got !== (tool.versionOutput ?? tool.version)) fail(`${cached} reports version ${JSON.stringify(got)}, expected ${tool.version}`);
+    }, { log });
   }
   fs.mkdirSync(binDir, { recursive: true });
   fs.rmSync(linked, { force: true });
@@ -153,6 +161,53 @@ function ensureTools() {
   for (const tool of tools) ensureTool(tool, cache);
 }
 
+// ---- 2b. our own Go helpers (toolchain/go/<name>/, e.g. template-reads) ---------------
+// Built with `go build` from the sources in this repository (their go.mod/go.sum pin any
+// module), cached under a key made of the sources' digest, linked into .tools/bin/.
+function sourceDigest(dir) {
+  const hash = createHash('sha256');
+  for (const file of fs.readdirSync(dir).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) {
+    hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function ensureOwnTool(name, cache) {
+  const source = path.join(root, 'toolchain', 'go', name);
+  const cached = path.join(cache, `${name}-src-${sourceDigest(source)}`, name);
+  const linked = path.join(binDir, name);
+  if (!fs.existsSync(cached)) withCacheLock(path.dirname(cached), () => buildOwnTool(name, source, cached), { log });
+  if (fs.existsSync(linked) && fs.realpathSync(linked) === cached) return;
+  fs.mkdirSync(binDir, { recursive: true });
+  fs.rmSync(linked, { force: true });
+  fs.symlinkSync(cached, linked);
+  log(`linked ${name} -> ${cached}`);
+}
+
+function buildOwnTool(name, source, cached) {
+  if (fs.existsSync(cached)) return; // built by another clone while this one waited
+  if (!goAvailable()) fail(`${name} (toolchain/go/${name}) must be built and Go is not installed: install Go 1.24 or newer`);
+  fs.mkdirSync(path.dirname(cached), { recursive: true });
+  const staging = fs.mkdtempSync(path.join(path.dirname(cached), `.build-${name}-`));
+  log(`building ${name} from toolchain/go/${name}`);
+  const result = spawnSync('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', path.join(staging, name), '.'], {
+    cwd: source,
+    env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: `${process.env.GOFLAGS || ''} -buildvcs=false`.trim() },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    fail(`go build of toolchain/go/${name} failed (exit ${result.status})`);
+  }
+  fs.renameSync(path.join(staging, name), cached);
+  fs.rmSync(staging, { recursive: true, force: true });
+}
+
+function ensureOwnTools() {
+  const dir = path.join(root, 'toolchain', 'go');
+  for (const name of fs.readdirSync(dir).sort()) ensureOwnTool(name, cacheRoot());
+}
+
 // ---- 3. control plane tools (with --control-plane: the end-to-end tests need them) ----
 function ensureControlPlane() {
   if (!process.argv.includes('--control-plane') || process.env.BVCHART_SKIP_CONTROL_PLANE === '1') return;
@@ -164,4 +219,5 @@ function ensureControlPlane() {
 
 ensureNodeModules();
 ensureTools();
+ensureOwnTools();
 ensureControlPlane();

@@ -105,7 +105,15 @@ const cases: readonly Case[] = [
     },
   ],
   [
-    'R6: memory target is optional; without autoscaling the StatefulSet sets replicas',
+    'R6: the memory target is optional: at 0 the HPA scales on CPU alone',
+    { autoscaling: { targetMemoryUtilizationPercentage: 0 } },
+    (r) => {
+      const metrics = at(r.find('HorizontalPodAutoscaler', 'boardviewer'), 'spec.metrics') as { resource: { name: string } }[];
+      expect(metrics.map((m) => m.resource.name)).toEqual(['cpu']);
+    },
+  ],
+  [
+    'R6: without autoscaling there is no HPA and the StatefulSet sets replicas',
     { autoscaling: { enabled: false }, replicas: 4 },
     (r) => {
       expect(r.all('HorizontalPodAutoscaler')).toEqual([]);
