@@ -7,6 +7,9 @@ import { Helm, type HelmMajor } from '../toolchain/helm.ts';
 import { KUBE_VERSIONS } from '../toolchain/kube-versions.ts';
 import { EMPTY_CONFIG, type ValidatorConfig } from './config.ts';
 import { findingKey, type Finding, type Scenario } from './finding.ts';
+import { flowAnalysisFor } from './flows/flow-analysis-of.ts';
+import { DEFAULT_FLOW_OPTIONS, type FlowOptions } from './flows/flow-options.ts';
+import { flowTable, type FlowTable } from './flows/format-flows.ts';
 import { resolveInput, type Input } from './inputs.ts';
 import { parseManifests, type ManifestInput } from './parse/parse-manifests.ts';
 import type { Resource } from './parse/resource.ts';
@@ -39,6 +42,8 @@ export interface ValidateOptions {
   readonly stdin?: () => string;
   /** Renders run at once (default: the machine's cores). */
   readonly concurrency?: number;
+  /** The cluster around the render for the flow stage (default: DEFAULT_FLOW_OPTIONS, then the config file's). */
+  readonly flows?: FlowOptions;
 }
 
 export interface ValidationSummary {
@@ -55,6 +60,8 @@ export interface ValidationReport {
   readonly findings: readonly Finding[];
   readonly scenarios: readonly Scenario[];
   readonly summary: ValidationSummary;
+  /** The flow table of each render, in the order of `scenarios`. */
+  readonly flows?: readonly { readonly scenario: Scenario; readonly table: FlowTable }[];
 }
 
 interface Unit {
@@ -165,6 +172,8 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   };
   const schemaCounts: Record<SchemaStatus, number> = { valid: 0, invalid: 0, error: 0, skipped: 0 };
   let resourceCount = 0;
+  const flowOptions = options.flows ?? config.flows ?? DEFAULT_FLOW_OPTIONS;
+  const flows: { scenario: Scenario; table: FlowTable }[] = [];
 
   for (const unit of units) {
     const mapSource = unit.mapSource ?? ((f: string) => f);
@@ -181,8 +190,10 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
       schemaCounts[verdict.status] += 1;
       findings.push(...verdictFindings(verdict, unit.scenario));
     }
-    const policy = runPolicies(resources, unit.scenario, { disabled: config.disabledRules });
+    const settings = { flows: flowOptions, defaultNamespace: unit.namespace ?? 'default' };
+    const policy = runPolicies(resources, unit.scenario, { disabled: config.disabledRules, settings });
     findings.push(...applySuppressions(policy.findings, policy.resourceOf, config.suppressions));
+    flows.push({ scenario: unit.scenario, table: flowTable(flowAnalysisFor(resources, settings.flows, settings.defaultNamespace)) });
     if (unit.previous) {
       const before = unit.previous.flatMap((m) => parseManifests(m, undefined, unit.namespace !== undefined ? { defaultNamespace: unit.namespace } : {}).resources);
       findings.push(...compareReleases(before, resources).map((f) => ({ ...f, scenario: unit.scenario })));
@@ -193,6 +204,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   return {
     findings,
     scenarios: units.map((u) => u.scenario),
+    flows,
     summary: {
       renders: units.length,
       resources: resourceCount,
