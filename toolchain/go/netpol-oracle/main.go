@@ -12,6 +12,10 @@
 //
 //	{"verdicts": [{"allowed": true, "ingress": true, "egress": true}...]}
 //
+// Optional "selectorChecks": [{"selector": <metav1.LabelSelector>, "labels": {...}}...] are
+// answered with Kubernetes' own label selector semantics (apimachinery's
+// metav1.LabelSelectorAsSelector), in "selectorMatches": [true, false...], where the two differ.
+//
 // Policies are decoded with sigs.k8s.io/yaml (the decoder Kubernetes clients use) and given
 // the API server's defaulting first, because Cyclonus expects stored objects: policyTypes
 // defaults to [Ingress], plus Egress when the policy has egress rules
@@ -27,6 +31,8 @@ import (
 	"github.com/mattfenwick/cyclonus/pkg/matcher"
 	v1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/labels"
 	"sigs.k8s.io/yaml"
 )
 
@@ -43,9 +49,15 @@ type traffic struct {
 	Protocol    string `json:"protocol"`
 }
 
+type selectorCheck struct {
+	Selector metav1.LabelSelector `json:"selector"`
+	Labels   map[string]string    `json:"labels"`
+}
+
 type input struct {
-	Policies []json.RawMessage `json:"policies"`
-	Traffic  []traffic         `json:"traffic"`
+	Policies       []json.RawMessage `json:"policies"`
+	Traffic        []traffic         `json:"traffic"`
+	SelectorChecks []selectorCheck   `json:"selectorChecks"`
 }
 
 type verdict struct {
@@ -99,8 +111,16 @@ func run(stdin io.Reader, stdout io.Writer) error {
 	}
 	model := matcher.BuildNetworkPolicies(false, policies)
 	out := struct {
-		Verdicts []verdict `json:"verdicts"`
-	}{Verdicts: make([]verdict, 0, len(in.Traffic))}
+		Verdicts        []verdict `json:"verdicts"`
+		SelectorMatches []bool    `json:"selectorMatches"`
+	}{Verdicts: make([]verdict, 0, len(in.Traffic)), SelectorMatches: make([]bool, 0, len(in.SelectorChecks))}
+	for i, c := range in.SelectorChecks {
+		selector, err := metav1.LabelSelectorAsSelector(&c.Selector)
+		if err != nil {
+			return fmt.Errorf("selectorChecks %d: %w", i, err)
+		}
+		out.SelectorMatches = append(out.SelectorMatches, selector.Matches(labels.Set(c.Labels)))
+	}
 	for _, t := range in.Traffic {
 		result := model.IsTrafficAllowed(&matcher.Traffic{
 			Source:           toPeer(t.Source),
