@@ -6,7 +6,7 @@ import { parseCidr } from './cidr.ts';
 import { endpointsOf, namespaceLabelsOf, type Endpoint } from './endpoints.ts';
 import { evaluateFlow, ruleAdmits, selectsPod, type FlowPeer, type FlowVerdict } from './evaluate.ts';
 import type { FlowOptions, PeerSpec } from './flow-options.ts';
-import { endLabel, impliedFlows, type FlowEnd, type ImpliedFlow } from './implied-flows.ts';
+import { endLabel, impliedFlows, type FlowEnd, type ImpliedFlow, type UnresolvedFlow } from './implied-flows.ts';
 import { buildPolicyModel, type CompiledPolicy, type PolicyModel, type PolicyRule } from './policy-model.ts';
 import { servicesOf } from './services.ts';
 
@@ -33,6 +33,8 @@ export interface FlowAnalysis {
   /** Workloads that accept connections and that no policy selects, when the render ships policies. */
   readonly unisolated: readonly Endpoint[];
   readonly unexplained: readonly UnexplainedRule[];
+  /** Declared flows that name no workload of the render (or no address). */
+  readonly unresolved: readonly UnresolvedFlow[];
 }
 
 /** Peers outside the render that no configuration names: what a rule must not admit without reason. */
@@ -49,7 +51,8 @@ export function analyzeFlows(resources: readonly Resource[], options: FlowOption
     const spec: PeerSpec = end.kind === 'peer' ? end.spec : { namespace: end.endpoint.namespace, podLabels: end.endpoint.labels };
     return { kind: 'pod', namespace: spec.namespace, namespaceLabels: nsLabels(spec.namespace), podLabels: spec.podLabels };
   };
-  const flows: EvaluatedFlow[] = impliedFlows(resources, endpoints, services, options, defaultNamespace).map((flow) => ({
+  const implied = impliedFlows(resources, endpoints, services, options, defaultNamespace);
+  const flows: EvaluatedFlow[] = implied.flows.map((flow) => ({
     ...flow,
     verdict: evaluateFlow(model, {
       source: peerOf(flow.source),
@@ -93,7 +96,7 @@ export function analyzeFlows(resources: readonly Resource[], options: FlowOption
       }
     }
   }
-  return { model, endpoints, flows, unisolated, unexplained };
+  return { model, endpoints, flows, unisolated, unexplained, unresolved: implied.unresolved };
 }
 
 export { endLabel };

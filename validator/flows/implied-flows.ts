@@ -7,7 +7,7 @@ import type { Resource } from '../parse/resource.ts';
 import { allContainers, get, podTemplateOf, selects, type LabelSelector } from '../policy/rendered-set.ts';
 import { parseCidr, type Cidr } from './cidr.ts';
 import type { Endpoint } from './endpoints.ts';
-import type { FlowOptions, PeerSpec } from './flow-options.ts';
+import type { DeclaredFlow, FlowOptions, PeerSpec } from './flow-options.ts';
 import { hostReferences, resolveHost } from './host-names.ts';
 import { targetOn, type ServiceInfo, type ServicePort } from './services.ts';
 
@@ -72,6 +72,13 @@ interface Context {
   readonly services: readonly ServiceInfo[];
   readonly options: FlowOptions;
   readonly scraped: { readonly names: Set<string>; readonly numbers: Set<number> };
+  readonly unresolved: UnresolvedFlow[];
+}
+
+/** A declared flow the render cannot place. */
+export interface UnresolvedFlow {
+  readonly flow: DeclaredFlow;
+  readonly reason: string;
 }
 
 function toService(
@@ -257,7 +264,10 @@ function declaredFlows(ctx: Context): ImpliedFlow[] {
   const out: ImpliedFlow[] = [];
   for (const d of ctx.options.declared) {
     const from = ctx.endpoints.find((e) => e.id === d.from);
-    if (!from) continue;
+    if (!from) {
+      ctx.unresolved.push({ flow: d, reason: `no workload ${d.from} in the render` });
+      continue;
+    }
     const source: FlowEnd = { kind: 'workload', endpoint: from };
     const origin = { resource: from.resource, pointer: from.podPointer, why: `declared flow ${d.from}->${d.to}:${d.port}/${d.protocol}` };
     const to = ctx.endpoints.find((e) => e.id === d.to);
@@ -267,6 +277,7 @@ function declaredFlows(ctx: Context): ImpliedFlow[] {
       continue;
     }
     const addresses = parseCidr(d.to);
+    if (!addresses) ctx.unresolved.push({ flow: d, reason: `${d.to} is neither a workload in the render nor an address or CIDR block` });
     if (addresses) out.push({ kind: 'declared', source, destination: { kind: 'external', addresses, text: d.to }, port: d.port, protocol: d.protocol, origin });
   }
   return out;
@@ -278,7 +289,8 @@ export function impliedFlows(
   services: readonly ServiceInfo[],
   options: FlowOptions,
   defaultNamespace: string,
-): ImpliedFlow[] {
-  const ctx: Context = { resources, endpoints, services, options, scraped: scrapedPorts(resources, endpoints) };
-  return [...ingressFlows(ctx, defaultNamespace), ...monitoringFlows(ctx, defaultNamespace), ...serviceFlows(ctx), ...peerFlows(ctx), ...dnsFlows(ctx), ...declaredFlows(ctx)];
+): { flows: ImpliedFlow[]; unresolved: UnresolvedFlow[] } {
+  const ctx: Context = { resources, endpoints, services, options, scraped: scrapedPorts(resources, endpoints), unresolved: [] };
+  const flows = [...ingressFlows(ctx, defaultNamespace), ...monitoringFlows(ctx, defaultNamespace), ...serviceFlows(ctx), ...peerFlows(ctx), ...dnsFlows(ctx), ...declaredFlows(ctx)];
+  return { flows, unresolved: ctx.unresolved };
 }

@@ -60,6 +60,12 @@ describe('implied flows and verdicts of the shop fixture', () => {
     expect(declared.map((r) => [r.destination, r.port, r.allowed, r.egress.isolatedBy])).toEqual([['10.20.0.0/16', 5432, false, ['shop/default-deny', 'shop/dns', 'shop/web']]]);
   });
 
+  it('a declared flow naming no workload of the render is reported, not dropped', () => {
+    const options = { ...DEFAULT_FLOW_OPTIONS, declared: [parseFlowSpec('Deployment/api->10.0.0.1:443')] };
+    const findings = runPolicies(resources(), undefined, { settings: { flows: options } }).findings.filter((f) => f.ruleId === 'flow-blocked');
+    expect(findings.map((f) => f.message)).toContain('declared flow Deployment/api->10.0.0.1:443/TCP cannot be checked: no workload Deployment/api in the render');
+  });
+
   it('the configured ingress controller namespace decides the Ingress flow', () => {
     const options = { ...DEFAULT_FLOW_OPTIONS, ingressController: { namespace: 'traefik', podLabels: {} } };
     const row = flowTable(analyzeFlows(resources(), options)).flows.find((r) => r.kind === 'ingress');

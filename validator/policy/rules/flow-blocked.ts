@@ -13,7 +13,11 @@ export const flowBlocked: SetRule = {
   check: (set) => {
     const out: Violation[] = [];
     const seen = new Set<string>();
-    for (const flow of flowAnalysisOf(set).flows) {
+    const analysis = flowAnalysisOf(set);
+    for (const { flow, reason } of analysis.unresolved) {
+      out.push({ message: `declared flow ${flow.from}->${flow.to}:${flow.port}/${flow.protocol} cannot be checked: ${reason}` });
+    }
+    for (const flow of analysis.flows) {
       if (flow.verdict.allowed) continue;
       const key = `${endLabel(flow.source)}|${endLabel(flow.destination)}|${flow.port}/${flow.protocol}`;
       if (seen.has(key)) continue;
