@@ -67,16 +67,15 @@ export function analyzeFlows(resources: readonly Resource[], options: FlowOption
   const unisolated =
     model.policies.length === 0 ? [] : endpoints.filter((e) => listening(e) && !model.policies.some((p) => selectsPod(p, peerOf({ kind: 'workload', endpoint: e }))));
 
-  const strangers: { label: string; peer: FlowPeer }[] = [];
   const unexplained: UnexplainedRule[] = [];
+  const outside = parseCidr(STRANGER_ADDRESS);
   for (const policy of model.policies) {
     const here = policy.ref.namespace;
-    strangers.length = 0;
-    strangers.push(
+    const strangers: { label: string; peer: FlowPeer }[] = [
       { label: `any pod in namespace ${here}`, peer: { kind: 'pod', namespace: here, namespaceLabels: nsLabels(here), podLabels: {} } },
       { label: 'any pod in any namespace', peer: { kind: 'pod', namespace: STRANGER_NAMESPACE, namespaceLabels: nsLabels(STRANGER_NAMESPACE), podLabels: {} } },
-      { label: 'any address outside the cluster', peer: { kind: 'external', addresses: parseCidr(STRANGER_ADDRESS)! } },
-    );
+      ...(outside ? [{ label: 'any address outside the cluster', peer: { kind: 'external' as const, addresses: outside } }] : []),
+    ];
     for (const rule of [...(policy.ingress ?? []), ...(policy.egress ?? [])]) {
       const probes = rule.ports === 'any' ? [{ port: 1, protocol: 'TCP', name: undefined as string | undefined, label: 'any port' }] : rule.ports.map((p) => ({
         port: typeof p.port === 'number' ? p.port : 1,
