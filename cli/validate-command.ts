@@ -6,7 +6,8 @@ import { DiagnosticError } from '../core/diagnostic.ts';
 import { formatDiagnostics } from '../core/format-diagnostic.ts';
 import type { HelmMajor } from '../toolchain/helm.ts';
 import { KUBE_VERSIONS, NEWEST_KUBE_VERSION } from '../toolchain/kube-versions.ts';
-import { readConfig } from '../validator/config.ts';
+import { flowOptionsFrom, readConfig } from '../validator/config.ts';
+import { FlowSpecError, parseFlowSpec } from '../validator/flows/flow-options.ts';
 import { exitCodeFor } from '../validator/exit-code.ts';
 import type { FindingSeverity } from '../validator/finding.ts';
 import { InputError, resolveInput } from '../validator/inputs.ts';
@@ -30,7 +31,10 @@ export const VALIDATE_USAGE = `usage: bvchart validate [options] <chart-dir | ch
   --namespace NS                namespace for the render (default: default)
   --upgrade-from PATH           the installed release (chart or manifests): flag changes helm upgrade cannot apply
   --upgrade-values FILE         values of the installed release (default: each scenario's own); repeatable
-  --config FILE                 disabled rules and suppressions (YAML)
+  --config FILE                 disabled rules, suppressions and the flow stage's settings (YAML)
+  --ingress-namespace NS        namespace of the ingress controller, source of Ingress flows (default: ingress-nginx)
+  --monitoring-namespace NS     namespace of Prometheus, source of scrape flows (default: monitoring)
+  --flow FROM->TO:PORT[/PROTO]  a flow the workloads need, e.g. StatefulSet/app->10.0.0.0/8:5432/TCP; repeatable
   -o, --output FORMAT           ${OUTPUT_FORMATS.join(' | ')} (default: text)
   --summary                     text output: the summary line only
   --fail-on SEVERITY            error | warning | info: exit 1 when a finding reaches it (default: error)
@@ -63,6 +67,9 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
       'upgrade-from': { type: 'string' },
       'upgrade-values': { type: 'string', multiple: true },
       config: { type: 'string' },
+      'ingress-namespace': { type: 'string' },
+      'monitoring-namespace': { type: 'string' },
+      flow: { type: 'string', multiple: true },
       output: { type: 'string', short: 'o', default: 'text' },
       summary: { type: 'boolean', default: false },
       'fail-on': { type: 'string', default: 'error' },
@@ -112,7 +119,18 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     if (error instanceof DiagnosticError) throw new UsageError(`invalid config:\n${formatDiagnostics(error.diagnostics)}`);
     throw new UsageError(`config ${values.config}: ${(error as Error).message}`);
   }
+  let flows;
+  try {
+    const declared = (values.flow ?? []).map(parseFlowSpec);
+    const ingressController = values['ingress-namespace'] ? { namespace: values['ingress-namespace'] } : undefined;
+    const monitoring = values['monitoring-namespace'] ? { namespace: values['monitoring-namespace'] } : undefined;
+    flows = flowOptionsFrom({ ...(ingressController ? { ingressController } : {}), ...(monitoring ? { monitoring } : {}), declared }, config?.flows);
+  } catch (error) {
+    if (error instanceof FlowSpecError) throw new UsageError(error.message);
+    throw error;
+  }
   const report = await validate({
+    flows,
     inputs,
     valuesSets,
     kubernetesVersions: kubernetesVersions.length > 0 ? kubernetesVersions : onlyManifests ? [NEWEST_KUBE_VERSION] : [...KUBE_VERSIONS],

@@ -4,7 +4,7 @@
 //
 //   1. npm dependencies: `npm ci` when node_modules is missing or was installed from
 //      another package-lock.json.
-//   2. Pinned tools (toolchain/tools.json): helm3, helm4, kubeconform and kube-score, each built once
+//   2. Pinned tools (toolchain/tools.json): helm3, helm4, kubeconform, kube-score and netpol-oracle, each built once
 //      with `go install` into a per-user cache keyed by name and version, then linked into
 //      the git-ignored .tools/bin/. A second clone links the cached binaries, no rebuild.
 //      A tool already on PATH at the pinned version is used as it is.
@@ -107,11 +107,15 @@ function buildIntoCache(tool, cached) {
   const staging = fs.mkdtempSync(path.join(path.dirname(cached), `.build-${tool.name}-`));
   log(`building ${tool.name} ${tool.version} with ${goVersion} (first time only; a few minutes)`);
   const started = Date.now();
+  // A tool with `source` is our own Go program in the repository (pinned go.mod/go.sum): go build it there.
+  const args = tool.source
+    ? ['build', '-trimpath', `-ldflags=${tool.ldflags.join(' ')}`, '-o', path.join(staging, tool.name), '.']
+    : ['install', '-trimpath', `-ldflags=${tool.ldflags.join(' ')}`, `${tool.module}@${tool.version}`];
   const result = spawnSync(
     'go',
-    ['install', '-trimpath', `-ldflags=${tool.ldflags.join(' ')}`, `${tool.module}@${tool.version}`],
+    args,
     {
-      cwd: os.tmpdir(),
+      cwd: tool.source ? path.join(root, tool.source) : os.tmpdir(),
       env: { ...process.env, GOBIN: staging, GOFLAGS: `${process.env.GOFLAGS || ''} -buildvcs=false`.trim(), CGO_ENABLED: '0' },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -119,11 +123,11 @@ function buildIntoCache(tool, cached) {
   if (result.status !== 0) {
     fs.rmSync(staging, { recursive: true, force: true });
     fail(
-      `go install ${tool.module}@${tool.version} failed (exit ${result.status}).\n` +
+      `go ${args.join(' ')}${tool.source ? ` (in ${tool.source})` : ''} failed (exit ${result.status}).\n` +
         `  It needs the Go module proxy (GOPROXY=${process.env.GOPROXY || 'default'}); check network access to it, or provide the binary as above.`,
     );
   }
-  const built = path.join(staging, path.basename(tool.module));
+  const built = path.join(staging, tool.source ? tool.name : path.basename(tool.module));
   fs.renameSync(built, cached); // atomic within the cache folder
   fs.rmSync(staging, { recursive: true, force: true });
   log(`built ${tool.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { Helm, type HelmMajor } from '../toolchain/helm.ts';
 import type { ValidatorConfig } from './config.ts';
 import type { Finding, Scenario } from './finding.ts';
+import { flowAnalysisFor } from './flows/flow-analysis-of.ts';
+import type { FlowOptions } from './flows/flow-options.ts';
+import { flowTable, type FlowTable } from './flows/format-flows.ts';
 import { resolveInput } from './inputs.ts';
 import { parseManifests, type ManifestInput } from './parse/parse-manifests.ts';
 import type { Resource } from './parse/resource.ts';
@@ -29,6 +32,8 @@ export interface CheckSettings {
   readonly upgradeFrom?: string;
   readonly upgradeValues?: readonly string[];
   readonly namespace?: string;
+  /** The cluster around a render for the flow stage. */
+  readonly flows: FlowOptions;
 }
 
 export interface ItemResult {
@@ -37,6 +42,8 @@ export interface ItemResult {
   readonly scenario?: Scenario;
   readonly resources: number;
   readonly schema: Readonly<Record<SchemaStatus, number>>;
+  /** The render's flow table, when policy rules ran. */
+  readonly flows?: FlowTable;
 }
 
 /** Per-process state shared by the items a process (or worker) checks: Helm runners, schema registries. */
@@ -138,15 +145,18 @@ async function checkStream(stream: Stream, context: CheckContext, findings: Find
       if (keep) kept.push(resource);
     }
   }
+  let flows: FlowTable | undefined;
   if (settings.policies) {
-    const policy = runPolicies(kept, stream.scenario, { disabled: settings.config.disabledRules });
+    const policySettings = { flows: settings.flows, defaultNamespace: stream.namespace ?? 'default' };
+    const policy = runPolicies(kept, stream.scenario, { disabled: settings.config.disabledRules, settings: policySettings });
     findings.push(...applySuppressions(policy.findings, policy.resourceOf, settings.config.suppressions));
+    flows = flowTable(flowAnalysisFor(kept, policySettings.flows, policySettings.defaultNamespace));
   }
   if (stream.previous) {
     const before = stream.previous.flatMap((m) => parseManifests(m, undefined, parseOptions).resources);
     findings.push(...compareReleases(before, kept).map((f) => ({ ...f, scenario: stream.scenario })));
   }
-  return { findings, scenario: stream.scenario, resources, schema };
+  return { findings, scenario: stream.scenario, resources, schema, ...(flows ? { flows } : {}) };
 }
 
 export async function checkItem(item: WorkItem, context: CheckContext): Promise<ItemResult> {

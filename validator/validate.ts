@@ -9,6 +9,8 @@ import { CheckContext, checkItem, type CheckSettings, type ItemResult } from './
 import { checkInWorkers } from './check-workers.ts';
 import { EMPTY_CONFIG, type ValidatorConfig } from './config.ts';
 import { findingKey, type Finding, type Scenario } from './finding.ts';
+import { DEFAULT_FLOW_OPTIONS, type FlowOptions } from './flows/flow-options.ts';
+import type { FlowTable } from './flows/format-flows.ts';
 import { resolveInput, type Input } from './inputs.ts';
 import type { SchemaStatus } from './schemas/check-schemas.ts';
 import { planWork, shardItems, type Shard } from './work-plan.ts';
@@ -41,6 +43,8 @@ export interface ValidateOptions {
   readonly workers?: number;
   /** Check only this shard of the work items (`--shard i/n`). */
   readonly shard?: Shard;
+  /** The cluster around the render for the flow stage (default: DEFAULT_FLOW_OPTIONS, then the config file's). */
+  readonly flows?: FlowOptions;
 }
 
 /** Which shard a report covers, and how many items the whole run has. */
@@ -64,6 +68,14 @@ export interface ValidationReport {
   readonly summary: ValidationSummary;
   /** Set when the run checked one shard of the work. */
   readonly shard?: ShardInfo;
+  /** The flow table of each render, in the order of `scenarios`. */
+  readonly flows?: readonly RenderFlows[];
+}
+
+/** One render's flow table (validator/flows/). */
+export interface RenderFlows {
+  readonly scenario: Scenario;
+  readonly table: FlowTable;
 }
 
 /** The policy rule sets: `all` runs every rule, `schema` only the schema check (as kubeconform does). */
@@ -93,6 +105,7 @@ export interface ReportPart {
   readonly scenarios: readonly Scenario[];
   readonly resources: number;
   readonly schema: Readonly<Record<SchemaStatus, number>>;
+  readonly flows?: readonly RenderFlows[];
 }
 
 /** One report from the parts of a run, in order (items of one process, or shards joined). */
@@ -100,9 +113,11 @@ export function joinReport(parts: readonly ReportPart[], shard?: ShardInfo): Val
   const findings: Finding[] = [];
   const scenarios = new Map<string, Scenario>();
   const schema: Record<SchemaStatus, number> = { valid: 0, invalid: 0, error: 0, skipped: 0 };
+  const flows: RenderFlows[] = [];
   let resources = 0;
   for (const part of parts) {
     findings.push(...part.findings);
+    flows.push(...(part.flows ?? []));
     for (const scenario of part.scenarios) if (!scenarios.has(scenarioKey(scenario))) scenarios.set(scenarioKey(scenario), scenario);
     resources += part.resources;
     for (const status of Object.keys(schema) as SchemaStatus[]) schema[status] += part.schema[status];
@@ -111,6 +126,7 @@ export function joinReport(parts: readonly ReportPart[], shard?: ShardInfo): Val
   return {
     findings,
     scenarios: [...scenarios.values()],
+    flows,
     summary: {
       renders: scenarios.size,
       resources,
@@ -145,6 +161,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     ignoreMissingSchemas: options.ignoreMissingSchemas ?? false,
     policies,
     config: options.config ?? EMPTY_CONFIG,
+    flows: options.flows ?? options.config?.flows ?? DEFAULT_FLOW_OPTIONS,
     ...(options.upgradeFrom ? { upgradeFrom: options.upgradeFrom } : {}),
     ...(options.upgradeValues ? { upgradeValues: options.upgradeValues } : {}),
   };
@@ -157,7 +174,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     // Renders are Helm processes: run several at once; the checking itself is one thread.
     results = await pool(mine, options.concurrency ?? os.availableParallelism(), (item) => checkItem(item, context));
   }
-  const parts = results.map((r) => ({ ...r, scenarios: r.scenario ? [r.scenario] : [] }));
+  const parts = results.map((r) => ({ ...r, scenarios: r.scenario ? [r.scenario] : [], flows: r.scenario && r.flows ? [{ scenario: r.scenario, table: r.flows }] : [] }));
   return joinReport(parts, options.shard ? { ...options.shard, items: items.length } : undefined);
 }
 

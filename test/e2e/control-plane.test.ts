@@ -24,6 +24,8 @@ import { controlPlaneOrFailUnderCI, startCluster, type Cluster } from './harness
 import { createNamespace, createVolumes, installCrds } from './harness/cluster-fixtures.ts';
 import { waitFor, type KubeObject } from './harness/kube-client.ts';
 import { DependentSteps } from './harness/steps.ts';
+import { readConfig } from '../../validator/config.ts';
+import { knownFlowFindingsConfig } from '../validator/flows/known-flow-findings.ts';
 
 const AVAILABLE = controlPlaneOrFailUnderCI();
 
@@ -270,7 +272,7 @@ describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) 
       // A class of its own, so the dry-run does not collide with the installed one.
       const own = path.join(work, `dry-${major}-${i}.yaml`);
       fs.writeFileSync(own, `storageClass:\n  name: dry-${major}-${i}\n`);
-      const report = await validate({ inputs: [CHART], valuesSets: [[...scenario.valuesFiles, own]], kubernetesVersions: ['1.36.0'], helmMajors: [major], schemaLocations: folderSchemaLocations(), apiVersions: CRD_API_VERSIONS, namespace: nsDry });
+      const report = await validate({ inputs: [CHART], valuesSets: [[...scenario.valuesFiles, own]], kubernetesVersions: ['1.36.0'], helmMajors: [major], schemaLocations: folderSchemaLocations(), apiVersions: CRD_API_VERSIONS, namespace: nsDry, config: readConfig(knownFlowFindingsConfig(work)) });
       const validatorAccepts = report.summary.errors === 0;
       const r = await helm.exec(['install', `dry${i}`, CHART, '-n', nsDry, '-f', ...scenario.valuesFiles, '-f', own, '--dry-run=server', '--kubeconfig', cluster.kubeconfig]);
       results.push(`${scenario.name}: validator ${validatorAccepts ? 'accepts' : 'rejects'}, server ${r.status === 0 ? 'accepts' : `rejects (${r.stderr.trim()})`}`);

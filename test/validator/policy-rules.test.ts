@@ -10,6 +10,13 @@ import { labelProblem, nameProblem } from '../../validator/policy/name-limits.ts
 import { POLICY_RULES } from '../../validator/policy/rules/index.ts';
 import { append, applyEdits, del, drop, set, type Edit, type Manifest } from '../helpers/manifest-edit.ts';
 import { CHART, CRD_API_VERSIONS } from '../helpers/scenarios.ts';
+import { KNOWN_FLOW_FINDINGS } from './flows/known-flow-findings.ts';
+
+/** The known day-one flow findings (flows/known-flow-findings.ts; empty once the chart fixes merge). */
+const knownFlowFinding = (f: Finding) =>
+  KNOWN_FLOW_FINDINGS.some((k) => k.rule === f.ruleId && new RegExp(`^${k.object.replace('*', '[a-z0-9-]+')}$`).test(`${f.resource?.kind}/${f.resource?.name}`));
+/** Notes the production render keeps: egress rules to the database and external addresses (an ipBlock) and, before the fixes, DNS to any destination. */
+const expectedNote = (f: Finding) => f.ruleId === 'flow-unexplained' && /\(to(: any|\[\d+\] ipBlock [^)]*)\)/.test(f.message);
 
 let good: Manifest[] = [];
 
@@ -68,6 +75,9 @@ const BAD_CASES: readonly (readonly [rule: string, edits: readonly Edit[]])[] = 
   ['name-length', [set('CronJob', 'metadata.name', `${'r'.repeat(41)}-chaos-drill`)]],
   ['disruption-keeps-quorum', [set('PodDisruptionBudget/bv-boardviewer', 'spec.maxUnavailable', '50%'), set('HorizontalPodAutoscaler', 'spec.minReplicas', 5)]],
   ['ephemeral-storage-bounded', [set(STS, `${POD}.volumes.[name=tmp].emptyDir`, {})]],
+  ['flow-blocked', [set('NetworkPolicy/bv-boardviewer', 'spec.ingress.0.ports.0.port', 'web')]],
+  ['workload-unisolated', [set('NetworkPolicy/bv-boardviewer', 'spec.podSelector.matchLabels', { app: 'none' })]],
+  ['flow-unexplained', [append('NetworkPolicy/bv-boardviewer', 'spec.ingress', { from: [{ namespaceSelector: {} }] })]],
 ];
 
 it('has a bad case for every rule', () => {
@@ -76,13 +86,15 @@ it('has a bad case for every rule', () => {
 
 describe.each(BAD_CASES)('%s', (rule, edits) => {
   it('is quiet on the production render', () => {
-    const ids = runRules(good).map((f) => `${f.ruleId} ${f.resource?.name}`);
+    const ids = runRules(good)
+      .filter((f) => !knownFlowFinding(f) && !expectedNote(f))
+      .map((f) => `${f.ruleId} ${f.resource?.name}`);
     // The in-chart Redis exports no metrics: the one expected note.
     expect(ids.filter((id) => id.startsWith(`${rule} `) && id !== 'workload-monitored bv-boardviewer-redis')).toEqual([]);
   });
 
   it('fires on the bad case, naming the object and its position', () => {
-    const hits = runRules(applyEdits(good, edits)).filter((f) => f.ruleId === rule && f.resource?.name !== 'bv-boardviewer-redis');
+    const hits = runRules(applyEdits(good, edits)).filter((f) => f.ruleId === rule && f.resource?.name !== 'bv-boardviewer-redis' && !knownFlowFinding(f) && !expectedNote(f));
     expect(hits.length, `${rule} did not fire`).toBeGreaterThan(0);
     const definition = POLICY_RULES.find((r) => r.id === rule);
     for (const hit of hits) {

@@ -67,6 +67,7 @@ export function mergeReports(files: readonly ReportFile[]): ValidationReport {
       scenarios: report.scenarios,
       resources: report.summary.resources,
       schema: report.summary.schema as Readonly<Record<SchemaStatus, number>>,
+      flows: report.flows ?? [],
     })),
   );
 }

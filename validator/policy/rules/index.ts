@@ -27,6 +27,9 @@ import { workloadMonitored } from './workload-monitored.ts';
 import { nameLength } from './name-length.ts';
 import { disruptionKeepsQuorum } from './disruption-keeps-quorum.ts';
 import { ephemeralStorageBounded } from './ephemeral-storage-bounded.ts';
+import { flowBlocked } from './flow-blocked.ts';
+import { flowUnexplained } from './flow-unexplained.ts';
+import { workloadUnisolated } from './workload-unisolated.ts';
 
 export const POLICY_RULES: readonly PolicyRule[] = [
   // Storage (R2, R3, R15).
@@ -61,6 +64,10 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   nameLength,
   disruptionKeepsQuorum,
   ephemeralStorageBounded,
+  // Flows (R15): the NetworkPolicies allow what the chart implies, and nothing more (validator/flows/).
+  flowBlocked,
+  workloadUnisolated,
+  flowUnexplained,
 ];
 
 export function ruleById(id: string): PolicyRule | undefined {
