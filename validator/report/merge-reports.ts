@@ -4,7 +4,7 @@
 // shard) are joined in the order given. A missing, repeated or foreign shard is an error.
 import type { Finding, Scenario } from '../finding.ts';
 import type { SchemaStatus } from '../schemas/check-schemas.ts';
-import { joinReport, type ShardInfo, type ValidationReport, type ValidationSummary } from '../validate.ts';
+import { joinReport, type RenderFlows, type ShardInfo, type ValidationReport, type ValidationSummary } from '../validate.ts';
 
 export class MergeError extends Error {
   override readonly name = 'MergeError';
@@ -36,6 +36,7 @@ export function readJsonReport({ file, text }: ReportFile): ValidationReport {
     findings: data.findings as Finding[],
     scenarios: data.scenarios as Scenario[],
     summary: data.summary as unknown as ValidationSummary,
+    ...(Array.isArray(data.flows) ? { flows: data.flows as RenderFlows[] } : {}),
     ...(shard ? { shard: shard as unknown as ShardInfo } : {}),
   };
 }

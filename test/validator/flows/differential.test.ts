@@ -96,7 +96,7 @@ describe('our NetworkPolicy verdicts equal Cyclonus v0.5.6', () => {
     const theirs = cyclonusVerdicts(policies, traffic);
     const differing = analysis.flows.filter((f, i) => f.verdict.allowed !== theirs[i]?.allowed || f.verdict.ingress.allowed !== theirs[i]?.ingress || f.verdict.egress.allowed !== theirs[i]?.egress);
     expect(differing.map((f) => `${f.kind} ${describeTraffic(traffic[analysis.flows.indexOf(f)]!)}`)).toEqual([]);
-    expect(analysis.flows.length).toBeGreaterThan(10);
+    expect(analysis.flows.length).toBeGreaterThanOrEqual(10);
     console.log(`flows of ${scenario.name}: ${analysis.flows.length} implied, ${analysis.flows.filter((f) => !f.verdict.allowed).length} denied, all equal to Cyclonus's verdicts`);
   });
 
