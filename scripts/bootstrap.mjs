@@ -7,7 +7,9 @@
 //   2. Pinned tools (toolchain/tools.json): helm3, helm4 and kubeconform, each built once
 //      with `go install` into a per-user cache keyed by name and version, then linked into
 //      the git-ignored .tools/bin/. A second clone links the cached binaries, no rebuild.
-//      A tool already on PATH at the pinned version is used as it is.
+//      A tool already on PATH at the pinned version is used as it is. A tool with `source`
+//      (a Go module of ours, e.g. toolchain/go/yaml-decode) is built from that folder; its
+//      version is the digest of its sources, so editing them rebuilds it.
 //
 //   3. With --control-plane (npm test): the Kubernetes control plane, etcd, KWOK and the OCI
 //      registry for the end-to-end tests (scripts/build-controlplane.mjs), same cache.
@@ -101,15 +103,14 @@ function buildIntoCache(tool, cached) {
   const staging = fs.mkdtempSync(path.join(path.dirname(cached), `.build-${tool.name}-`));
   log(`building ${tool.name} ${tool.version} with ${goVersion} (first time only; a few minutes)`);
   const started = Date.now();
-  const result = spawnSync(
-    'go',
-    ['install', '-trimpath', `-ldflags=${tool.ldflags.join(' ')}`, `${tool.module}@${tool.version}`],
-    {
-      cwd: os.tmpdir(),
-      env: { ...process.env, GOBIN: staging, GOFLAGS: `${process.env.GOFLAGS || ''} -buildvcs=false`.trim(), CGO_ENABLED: '0' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
+  const goArgs = tool.source
+    ? ['build', '-trimpath', `-ldflags=${tool.ldflags.join(' ')}`, '-o', path.join(staging, path.basename(tool.module)), '.']
+    : ['install', '-trimpath', `-ldflags=${tool.ldflags.join(' ')}`, `${tool.module}@${tool.version}`];
+  const result = spawnSync('go', goArgs, {
+    cwd: tool.source ? path.join(root, tool.source) : os.tmpdir(),
+    env: { ...process.env, GOBIN: staging, GOFLAGS: `${process.env.GOFLAGS || ''} -buildvcs=false`.trim(), CGO_ENABLED: '0' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) {
     fs.rmSync(staging, { recursive: true, force: true });
     fail(
@@ -145,11 +146,23 @@ function ensureTool(tool, cache) {
   log(`linked ${tool.name} ${tool.version} -> ${cached}`);
 }
 
+/** A tool built from our own Go sources: its version is the digest of those sources. */
+function fromSource(tool) {
+  if (!tool.source) return tool;
+  const dir = path.join(root, tool.source);
+  const hash = createHash('sha256');
+  for (const file of fs.readdirSync(dir).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) {
+    hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file)));
+  }
+  const version = `src-${hash.digest('hex').slice(0, 16)}`;
+  return { ...tool, version, ldflags: [...tool.ldflags, `-X main.version=${version}`] };
+}
+
 function ensureTools() {
   if (process.env.BVCHART_SKIP_TOOLS === '1') return;
   const { tools } = JSON.parse(fs.readFileSync(path.join(root, 'toolchain', 'tools.json'), 'utf8'));
   const cache = cacheRoot();
-  for (const tool of tools) ensureTool(tool, cache);
+  for (const tool of tools) ensureTool(fromSource(tool), cache);
 }
 
 // ---- 3. control plane tools (with --control-plane: the end-to-end tests need them) ----

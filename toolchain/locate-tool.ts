@@ -6,12 +6,15 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../generator/layout.ts';
 import pins from './tools.json' with { type: 'json' };
 
-export type ToolName = 'helm3' | 'helm4' | 'kubeconform';
+export type ToolName = 'helm3' | 'helm4' | 'kubeconform' | 'yaml-decode';
 
 export interface ToolPin {
   readonly name: ToolName;
   readonly module: string;
-  readonly version: string;
+  /** Absent for tools built from our own sources (`source`): the bootstrap versions them by digest. */
+  readonly version?: string;
+  /** A folder of ours holding the tool's Go module (built with `go build`, not `go install`). */
+  readonly source?: string;
   readonly ldflags: readonly string[];
   readonly versionArgs: readonly string[];
 }
