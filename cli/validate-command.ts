@@ -10,7 +10,10 @@ import { readConfig } from '../validator/config.ts';
 import { exitCodeFor } from '../validator/exit-code.ts';
 import type { FindingSeverity } from '../validator/finding.ts';
 import { InputError, resolveInput } from '../validator/inputs.ts';
+import { InternalError } from '../validator/internal-error.ts';
+import { parseRuleSets, RULE_SET_NAMES, RuleSetError } from '../validator/policy/rule-sets.ts';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../validator/report/format-report.ts';
+import { checkLocation, isKubernetesVersion } from '../validator/schemas/schema-location.ts';
 import { validate } from '../validator/validate.ts';
 import { UsageError, type CliIO } from './cli-io.ts';
 import pkg from '../package.json' with { type: 'json' };
@@ -22,19 +25,22 @@ export const VALIDATE_USAGE = `usage: bvchart validate [options] <chart-dir | ch
                                 (default for charts: ${KUBE_VERSIONS[0]}–${NEWEST_KUBE_VERSION}; for manifests: ${NEWEST_KUBE_VERSION})
   --helm 3|4                    Helm major to render with; repeatable (default: 3 and 4)
   --schema-location LOC         folder or URL template (kubeconform variables); repeatable (default: default)
-  --strict / --no-strict        reject unknown fields (default: strict)
+  --strict / --no-strict        reject unknown fields and duplicate keys (default: strict;
+                                --no-strict: duplicate keys are warnings, the last value wins)
   --ignore-missing-schemas      skip kinds without a schema instead of reporting them
   --api-versions GROUP/VERSION  API versions the render declares (e.g. monitoring.coreos.com/v1); repeatable
   --release-name NAME           release name for the render (default: release)
   --namespace NS                namespace for the render (default: default)
   --upgrade-from PATH           the installed release (chart or manifests): flag changes helm upgrade cannot apply
   --upgrade-values FILE         values of the installed release (default: each scenario's own); repeatable
-  --config FILE                 disabled rules and suppressions (YAML)
+  --rules SET[,SET]             rule sets: ${RULE_SET_NAMES.join(', ')} (default: the chart's ${'`'}bvchart.dev/rules${'`'}
+                                annotation, else schema,hardening; for manifests: schema, as kubeconform)
+  --config FILE                 rule sets, disabled rules and suppressions (YAML)
   -o, --output FORMAT           ${OUTPUT_FORMATS.join(' | ')} (default: text)
   --summary                     text output: the summary line only
   --fail-on SEVERITY            error | warning | info: exit 1 when a finding reaches it (default: error)
 
-exit status: 0 clean, 1 findings at --fail-on or above, 2 usage or input error
+exit status: 0 clean, 1 findings at --fail-on or above, 2 usage or input error, 3 internal error
 `;
 
 const list = (values: readonly string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
@@ -58,6 +64,7 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
       'upgrade-from': { type: 'string' },
       'upgrade-values': { type: 'string', multiple: true },
       config: { type: 'string' },
+      rules: { type: 'string', multiple: true },
       output: { type: 'string', short: 'o', default: 'text' },
       summary: { type: 'boolean', default: false },
       'fail-on': { type: 'string', default: 'error' },
@@ -84,6 +91,16 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
   for (const file of valuesSets.flat()) if (!fs.existsSync(file)) throw new UsageError(`values file ${file} does not exist`);
   const onlyManifests = inputs.every((i) => resolveInput(i).kind !== 'chart');
   const kubernetesVersions = list(values['kubernetes-version']);
+  for (const v of kubernetesVersions) {
+    if (!isKubernetesVersion(v)) throw new UsageError(`--kubernetes-version: "${v}" is not a Kubernetes version (expected e.g. 1.33 or 1.33.0)`);
+  }
+  for (const location of list(values['schema-location'])) {
+    try {
+      checkLocation(location);
+    } catch (error) {
+      throw new UsageError(`--schema-location: ${(error as Error).message}`);
+    }
+  }
   let config;
   try {
     config = values.config ? readConfig(resolve(values.config)) : undefined;
@@ -91,7 +108,15 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     if (error instanceof DiagnosticError) throw new UsageError(`invalid config:\n${formatDiagnostics(error.diagnostics)}`);
     throw new UsageError(`config ${values.config}: ${(error as Error).message}`);
   }
+  let ruleSets;
+  try {
+    ruleSets = values.rules ? parseRuleSets(values.rules, '--rules') : config?.rules;
+  } catch (error) {
+    if (error instanceof RuleSetError) throw new UsageError(error.message);
+    throw error;
+  }
   const report = await validate({
+    ...(ruleSets ? { ruleSets } : {}),
     inputs,
     valuesSets,
     kubernetesVersions: kubernetesVersions.length > 0 ? kubernetesVersions : onlyManifests ? [NEWEST_KUBE_VERSION] : [...KUBE_VERSIONS],
@@ -106,6 +131,10 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     ...(values['upgrade-values'] ? { upgradeValues: values['upgrade-values'].map(resolve) } : {}),
     ...(config ? { config } : {}),
     ...(io.stdin ? { stdin: io.stdin } : {}),
+  }).catch((error: unknown) => {
+    if (error instanceof InternalError || error instanceof UsageError) throw error;
+    if (error instanceof RuleSetError) throw new UsageError(error.message);
+    throw new InternalError(inputs.join(', '), error);
   });
   io.out(formatReport(report, output, { color: Boolean(io.isTTY) && output === 'text', summaryOnly: values.summary, version: pkg.version }));
   return exitCodeFor(report, failOn);

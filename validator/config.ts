@@ -4,9 +4,12 @@ import fs from 'node:fs';
 import { createAjv, describeAjvError } from '../core/ajv.ts';
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.ts';
 import { parseSingleYamlDocument } from '../core/yaml-source.ts';
+import { RULE_SET_NAMES, type RuleSetName } from './policy/rule-sets.ts';
 import type { ConfigSuppression } from './policy/suppression.ts';
 
 export interface ValidatorConfig {
+  /** Rule sets to run (schema, hardening, boardviewer); absent: the chart's or the defaults. */
+  readonly rules?: readonly RuleSetName[];
   readonly disabledRules: readonly string[];
   readonly suppressions: readonly ConfigSuppression[];
 }
@@ -17,6 +20,7 @@ const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
+    rules: { type: 'array', items: { enum: [...RULE_SET_NAMES] } },
     disabledRules: { type: 'array', items: { type: 'string', minLength: 1 } },
     suppressions: {
       type: 'array',
@@ -57,7 +61,7 @@ export function parseConfig(file: string, text: string): ValidatorConfig {
     throw new DiagnosticError(diagnostics);
   }
   const value = parsed.document.value as Partial<ValidatorConfig>;
-  return { disabledRules: value.disabledRules ?? [], suppressions: value.suppressions ?? [] };
+  return { ...(value.rules ? { rules: value.rules } : {}), disabledRules: value.disabledRules ?? [], suppressions: value.suppressions ?? [] };
 }
 
 export function readConfig(file: string): ValidatorConfig {

@@ -8,8 +8,11 @@ import { KUBE_VERSIONS } from '../toolchain/kube-versions.ts';
 import { EMPTY_CONFIG, type ValidatorConfig } from './config.ts';
 import { findingKey, type Finding, type Scenario } from './finding.ts';
 import { resolveInput, type Input } from './inputs.ts';
+import { blameInput, InternalError } from './internal-error.ts';
 import { parseManifests, type ManifestInput } from './parse/parse-manifests.ts';
+import { readManifest } from './parse/read-manifest.ts';
 import type { Resource } from './parse/resource.ts';
+import { chartRuleSets, DEFAULT_CHART_SETS, DEFAULT_MANIFEST_SETS, rulesOf, type RuleSetName } from './policy/rule-sets.ts';
 import { runPolicies } from './policy/run-policies.ts';
 import { applySuppressions } from './policy/suppression.ts';
 import { renderChart, type RenderRequest } from './render/render-chart.ts';
@@ -36,6 +39,8 @@ export interface ValidateOptions {
   /** Values of the installed release; default: each scenario's own. */
   readonly upgradeValues?: readonly string[];
   readonly config?: ValidatorConfig;
+  /** Rule sets to run (--rules, or the config's `rules`); default: the chart's annotation, else the defaults. */
+  readonly ruleSets?: readonly RuleSetName[];
   readonly stdin?: () => string;
   /** Renders run at once (default: the machine's cores). */
   readonly concurrency?: number;
@@ -65,6 +70,7 @@ interface Unit {
   readonly previous?: readonly ManifestInput[];
   /** Maps Helm's `# Source:` path to the template's path as the user gave the chart. */
   readonly mapSource?: (file: string) => string;
+  readonly ruleSets: readonly RuleSetName[];
 }
 
 async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -101,11 +107,15 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
 
   for (const input of inputs) {
     if (input.kind !== 'chart') {
-      const manifests: ManifestInput[] =
-        input.kind === 'stdin'
-          ? [{ file: 'stdin', text: options.stdin ? options.stdin() : fs.readFileSync(0, 'utf8') }]
-          : input.files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
-      for (const kubeVersion of kubeVersions) units.push({ scenario: { values: '(manifests)', kubeVersion }, manifests });
+      const manifests: ManifestInput[] = [];
+      if (input.kind === 'stdin') manifests.push({ file: 'stdin', text: options.stdin ? options.stdin() : fs.readFileSync(0, 'utf8') });
+      for (const file of input.kind === 'manifests' ? input.files : []) {
+        const read = blameInput(file, () => readManifest(file));
+        if ('ruleId' in read) findings.push(read);
+        else manifests.push(read);
+      }
+      const ruleSets = options.ruleSets ?? DEFAULT_MANIFEST_SETS;
+      for (const kubeVersion of kubeVersions) units.push({ scenario: { values: '(manifests)', kubeVersion }, manifests, ruleSets });
       continue;
     }
     for (const major of helmMajors) if (!helms.has(major)) helms.set(major, new Helm(major));
@@ -124,13 +134,14 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
       ),
     );
     const mapSource = sourceMapper(input.path);
+    const ruleSets = options.ruleSets ?? (fs.existsSync(input.path) && fs.statSync(input.path).isDirectory() ? chartRuleSets(input.path) : undefined) ?? DEFAULT_CHART_SETS;
     const rendered = await pool(requests, concurrency, async (request) => {
       const outcome = await renderChart(request, helms);
       if (!outcome.ok || !options.upgradeFrom) return { outcome, previous: undefined };
       const fromInput = resolveInput(options.upgradeFrom);
       if (fromInput.kind !== 'chart') {
         const files = fromInput.kind === 'manifests' ? fromInput.files : [];
-        return { outcome, previous: files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') })) };
+        return { outcome, previous: files.map(readManifest).filter((m): m is ManifestInput => !('ruleId' in m)) };
       }
       const before = await renderChart({ ...request, chart: fromInput.path, valuesFiles: options.upgradeValues ?? request.valuesFiles }, helms);
       if (!before.ok) {
@@ -148,6 +159,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
         scenario: outcome.scenario,
         manifests: [{ file: input.path, text: outcome.manifests }],
         mapSource,
+        ruleSets,
         namespace: options.namespace ?? 'default',
         ...(previous ? { previous } : {}),
       });
@@ -167,10 +179,23 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   let resourceCount = 0;
 
   for (const unit of units) {
+    const label = `${unit.manifests.map((m) => m.file).join(', ')} (${unit.scenario.values}, Kubernetes ${unit.scenario.kubeVersion}${unit.scenario.helmMajor ? `, Helm ${unit.scenario.helmMajor}` : ''})`;
+    try {
+      await checkUnit(unit);
+    } catch (error) {
+      throw error instanceof InternalError ? error : new InternalError(label, error);
+    }
+  }
+
+  async function checkUnit(unit: Unit): Promise<void> {
     const mapSource = unit.mapSource ?? ((f: string) => f);
     const resources: Resource[] = [];
     for (const manifest of unit.manifests) {
-      const parsed = parseManifests(manifest, unit.scenario, unit.namespace !== undefined ? { defaultNamespace: unit.namespace } : {});
+      const parsed = parseManifests(manifest, unit.scenario, {
+        ...(unit.namespace !== undefined ? { defaultNamespace: unit.namespace } : {}),
+        naming: unit.mapSource ? 'template' : 'file',
+        strict: options.strict ?? true,
+      });
       findings.push(...parsed.findings.map((f) => (f.file ? { ...f, file: mapSource(f.file) } : f)));
       resources.push(...parsed.resources.map((r) => ({ ...r, file: mapSource(r.file) })));
     }
@@ -179,9 +204,10 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     for (const resource of resources) {
       const verdict = await checkResource(registry, resource, options.ignoreMissingSchemas ?? false);
       schemaCounts[verdict.status] += 1;
-      findings.push(...verdictFindings(verdict, unit.scenario));
+      const source = unit.mapSource ? undefined : /^Source: (\S+)/.exec(resource.document.comment ?? '')?.[1];
+      findings.push(...verdictFindings(verdict, unit.scenario).map((f) => (source ? { ...f, source } : f)));
     }
-    const policy = runPolicies(resources, unit.scenario, { disabled: config.disabledRules });
+    const policy = runPolicies(resources, unit.scenario, { rules: rulesOf(unit.ruleSets), disabled: config.disabledRules });
     findings.push(...applySuppressions(policy.findings, policy.resourceOf, config.suppressions));
     if (unit.previous) {
       const before = unit.previous.flatMap((m) => parseManifests(m, undefined, unit.namespace !== undefined ? { defaultNamespace: unit.namespace } : {}).resources);

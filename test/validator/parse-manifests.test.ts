@@ -46,7 +46,8 @@ describe('fast decoder', () => {
     ['duplicate keys', 'a: 1\na: 2\n'],
     ['a syntax error', 'a: [1, 2\n'],
     ['merge keys', 'a: {<<: {b: 1}}\n'],
-    ['tags', 'a: !!str 1\n'],
+    ['tags js-yaml does not know', 'a: !!int "1"\n'],
+    ['collection tags', 'a: !!map\n'],
     ['a null key', 'null: 1\n'],
   ])('hands %s to the full decoder', (_name, text) => {
     expect(decodeYamlDocument(text, { parser: 'fast' }).ok).toBe(false);
