@@ -25,9 +25,11 @@ export class ToolMissingError extends Error {
   constructor(readonly tool: ToolName) {
     const pin = TOOL_PINS.find((p) => p.name === tool);
     super(
-      `${tool} not found in .tools/bin/ or on PATH. Run \`npm run bootstrap\` (needs Go), or install it yourself: ` +
-        `go install -ldflags '${pin?.ldflags.join(' ') ?? ''}' ${pin?.module ?? tool}@${pin?.version ?? 'latest'} ` +
-        `and put the binary on PATH as ${tool}.`,
+      pin?.source
+        ? `${tool} not found in .tools/bin/ or on PATH. Run \`npm run bootstrap\` (needs Go): it builds ${tool} from ${pin.source}.`
+        : `${tool} not found in .tools/bin/ or on PATH. Run \`npm run bootstrap\` (needs Go), or install it yourself: ` +
+            `go install -ldflags '${pin?.ldflags.join(' ') ?? ''}' ${pin?.module ?? tool}@${pin?.version ?? 'latest'} ` +
+            `and put the binary on PATH as ${tool}.`,
     );
     this.name = 'ToolMissingError';
   }
