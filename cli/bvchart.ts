@@ -3,6 +3,7 @@
 //   bvchart validate [...]  render and check charts or manifests (cli/validate-command.ts)
 //   bvchart schemas convert  build a schema folder from OpenAPI v2 or CRDs (cli/schemas-command.ts)
 //   bvchart report merge     join JSON reports of shards into one (cli/report-command.ts)
+import { InternalError } from '../validator/internal-error.ts';
 import { type CliIO, UsageError } from './cli-io.ts';
 import { GEN_USAGE, genCommand } from './gen-command.ts';
 import { SCHEMAS_USAGE, schemasCommand } from './schemas-command.ts';
@@ -23,6 +24,9 @@ ${GEN_USAGE}
 ${VALIDATE_USAGE}
 ${SCHEMAS_USAGE}
 ${REPORT_USAGE}`;
+
+/** Exit code of a defect (an exception bvchart did not expect), distinct from findings (1) and usage (2). */
+export const INTERNAL_ERROR_EXIT = 3;
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -51,6 +55,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (e instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`bvchart: ${e.message}\n(see bvchart --help)\n`);
       return 2;
+    }
+    if (e instanceof InternalError) {
+      const cause = e.cause instanceof Error ? (e.cause.stack ?? e.cause.message) : String(e.cause);
+      io.err(`bvchart: internal error while validating ${e.input} (a defect in bvchart, please report it):\n${cause}\n`);
+      return INTERNAL_ERROR_EXIT;
     }
     io.err(`bvchart: ${e.message}\n`);
     return 1;

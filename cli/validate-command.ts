@@ -11,9 +11,12 @@ import { FlowSpecError, parseFlowSpec } from '../validator/flows/flow-options.ts
 import { exitCodeFor } from '../validator/exit-code.ts';
 import type { FindingSeverity } from '../validator/finding.ts';
 import { InputError, resolveInput } from '../validator/inputs.ts';
+import { InternalError } from '../validator/internal-error.ts';
+import { parseRuleSets, RULE_SET_NAMES, RuleSetError } from '../validator/policy/rule-sets.ts';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../validator/report/format-report.ts';
-import { RULE_SETS, type RuleSet, validate } from '../validator/validate.ts';
 import { parseShard, ShardSyntaxError } from '../validator/work-plan.ts';
+import { checkLocation, isKubernetesVersion } from '../validator/schemas/schema-location.ts';
+import { validate } from '../validator/validate.ts';
 import { UsageError, type CliIO } from './cli-io.ts';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -24,26 +27,28 @@ export const VALIDATE_USAGE = `usage: bvchart validate [options] <chart-dir | ch
                                 (default for charts: ${KUBE_VERSIONS[0]}–${NEWEST_KUBE_VERSION}; for manifests: ${NEWEST_KUBE_VERSION})
   --helm 3|4                    Helm major to render with; repeatable (default: 3 and 4)
   --schema-location LOC         folder or URL template (kubeconform variables); repeatable (default: default)
-  --strict / --no-strict        reject unknown fields (default: strict)
+  --strict / --no-strict        reject unknown fields and duplicate keys (default: strict;
+                                --no-strict: duplicate keys are warnings, the last value wins)
   --ignore-missing-schemas      skip kinds without a schema instead of reporting them
   --api-versions GROUP/VERSION  API versions the render declares (e.g. monitoring.coreos.com/v1); repeatable
   --release-name NAME           release name for the render (default: release)
   --namespace NS                namespace for the render (default: default)
   --upgrade-from PATH           the installed release (chart or manifests): flag changes helm upgrade cannot apply
   --upgrade-values FILE         values of the installed release (default: each scenario's own); repeatable
-  --config FILE                 disabled rules, suppressions and the flow stage's settings (YAML)
+  --rules SET[,SET]             rule sets: ${RULE_SET_NAMES.join(', ')} (default: the chart's ${'`'}bvchart.dev/rules${'`'}
+                                annotation, else schema,hardening; for manifests: schema, as kubeconform)
+  --config FILE                 rule sets, disabled rules, suppressions and the flow stage's settings (YAML)
   --ingress-namespace NS        namespace of the ingress controller, source of Ingress flows (default: ingress-nginx)
   --monitoring-namespace NS     namespace of Prometheus, source of scrape flows (default: monitoring)
   --flow FROM->TO:PORT[/PROTO]  a flow the workloads need, e.g. StatefulSet/app->10.0.0.0/8:5432/TCP; repeatable
   -o, --output FORMAT           ${OUTPUT_FORMATS.join(' | ')} (default: text)
   --summary                     text output: the summary line only
   --fail-on SEVERITY            error | warning | info: exit 1 when a finding reaches it (default: error)
-  --rules SET[,SET]             ${RULE_SETS.join(' | ')}: rule sets to run (default: all; schema = kubeconform's checks only)
   -n, --workers N               worker threads checking files or renders in parallel (default: 1)
   --shard I/N                   check only the I-th of N deterministic slices of the work (files, or the
                                 render matrix); join the JSON reports with \`bvchart report merge\`
 
-exit status: 0 clean, 1 findings at --fail-on or above, 2 usage or input error
+exit status: 0 clean, 1 findings at --fail-on or above, 2 usage or input error, 3 internal error
 `;
 
 const list = (values: readonly string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
@@ -70,10 +75,10 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
       'ingress-namespace': { type: 'string' },
       'monitoring-namespace': { type: 'string' },
       flow: { type: 'string', multiple: true },
+      rules: { type: 'string', multiple: true },
       output: { type: 'string', short: 'o', default: 'text' },
       summary: { type: 'boolean', default: false },
       'fail-on': { type: 'string', default: 'error' },
-      rules: { type: 'string', multiple: true },
       workers: { type: 'string', short: 'n', default: '1' },
       shard: { type: 'string' },
     },
@@ -86,10 +91,6 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
   const helmMajors = list(values.helm).map((h) => {
     if (h !== '3' && h !== '4') throw new UsageError(`--helm must be 3 or 4, not ${h}`);
     return Number(h) as HelmMajor;
-  });
-  const rules = list(values.rules).map((r) => {
-    if (!(RULE_SETS as readonly string[]).includes(r)) throw new UsageError(`--rules must be among ${RULE_SETS.join(', ')}, not ${r}`);
-    return r as RuleSet;
   });
   const workers = Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1, not ${values.workers}`);
@@ -112,6 +113,16 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
   for (const file of valuesSets.flat()) if (!fs.existsSync(file)) throw new UsageError(`values file ${file} does not exist`);
   const onlyManifests = inputs.every((i) => resolveInput(i).kind !== 'chart');
   const kubernetesVersions = list(values['kubernetes-version']);
+  for (const v of kubernetesVersions) {
+    if (!isKubernetesVersion(v)) throw new UsageError(`--kubernetes-version: "${v}" is not a Kubernetes version (expected e.g. 1.33 or 1.33.0)`);
+  }
+  for (const location of list(values['schema-location'])) {
+    try {
+      checkLocation(location);
+    } catch (error) {
+      throw new UsageError(`--schema-location: ${(error as Error).message}`);
+    }
+  }
   let config;
   try {
     config = values.config ? readConfig(resolve(values.config)) : undefined;
@@ -129,8 +140,16 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     if (error instanceof FlowSpecError) throw new UsageError(error.message);
     throw error;
   }
+  let ruleSets;
+  try {
+    ruleSets = values.rules ? parseRuleSets(values.rules, '--rules') : config?.rules;
+  } catch (error) {
+    if (error instanceof RuleSetError) throw new UsageError(error.message);
+    throw error;
+  }
   const report = await validate({
     flows,
+    ...(ruleSets ? { ruleSets } : {}),
     inputs,
     valuesSets,
     kubernetesVersions: kubernetesVersions.length > 0 ? kubernetesVersions : onlyManifests ? [NEWEST_KUBE_VERSION] : [...KUBE_VERSIONS],
@@ -145,9 +164,12 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     ...(values['upgrade-values'] ? { upgradeValues: values['upgrade-values'].map(resolve) } : {}),
     ...(config ? { config } : {}),
     ...(io.stdin ? { stdin: io.stdin } : {}),
-    ...(rules.length > 0 ? { rules } : {}),
     workers,
     ...(shard ? { shard } : {}),
+  }).catch((error: unknown) => {
+    if (error instanceof InternalError || error instanceof UsageError) throw error;
+    if (error instanceof RuleSetError) throw new UsageError(error.message);
+    throw new InternalError(inputs.join(', '), error);
   });
   io.out(formatReport(report, output, { color: Boolean(io.isTTY) && output === 'text', summaryOnly: values.summary, version: pkg.version }));
   return exitCodeFor(report, failOn);

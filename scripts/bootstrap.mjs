@@ -7,7 +7,9 @@
 //   2. Pinned tools (toolchain/tools.json): helm3, helm4, kubeconform, kube-score and netpol-oracle, each built once
 //      with `go install` into a per-user cache keyed by name and version, then linked into
 //      the git-ignored .tools/bin/. A second clone links the cached binaries, no rebuild.
-//      A tool already on PATH at the pinned version is used as it is.
+//      A tool already on PATH at the pinned version is used as it is. A tool with `source`
+//      (a Go module of ours, e.g. toolchain/go/yaml-decode) is built from that folder; its
+//      version is the digest of its sources, so editing them rebuilds it.
 //
 //   2b. Our own Go helpers under toolchain/go/ (template-reads: the value reads of the chart's
 //      templates, for the generator), built with `go build` into the same cache, keyed by
@@ -158,11 +160,23 @@ function ensureTool(tool, cache) {
   log(`linked ${tool.name} ${tool.version} -> ${cached}`);
 }
 
+/** A tool built from our own Go sources: its version is the digest of those sources. */
+function fromSource(tool) {
+  if (!tool.source) return tool;
+  const dir = path.join(root, tool.source);
+  const hash = createHash('sha256');
+  for (const file of fs.readdirSync(dir).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) {
+    hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file)));
+  }
+  const version = `src-${hash.digest('hex').slice(0, 16)}`;
+  return { ...tool, version, ldflags: [...tool.ldflags, `-X main.version=${version}`] };
+}
+
 function ensureTools() {
   if (process.env.BVCHART_SKIP_TOOLS === '1') return;
   const { tools } = JSON.parse(fs.readFileSync(path.join(root, 'toolchain', 'tools.json'), 'utf8'));
   const cache = cacheRoot();
-  for (const tool of tools) ensureTool(tool, cache);
+  for (const tool of tools) ensureTool(fromSource(tool), cache);
 }
 
 // ---- 2b. our own Go helpers (toolchain/go/<name>/, e.g. template-reads) ---------------
@@ -209,7 +223,10 @@ function buildOwnTool(name, source, cached) {
 
 function ensureOwnTools() {
   const dir = path.join(root, 'toolchain', 'go');
-  for (const name of fs.readdirSync(dir).sort()) ensureOwnTool(name, cacheRoot());
+  // Helpers pinned in tools.json with `source` (netpol-oracle, yaml-decode) are built by step 2.
+  const { tools } = JSON.parse(fs.readFileSync(path.join(root, 'toolchain', 'tools.json'), 'utf8'));
+  const pinned = new Set(tools.filter((t) => t.source).map((t) => path.basename(t.source)));
+  for (const name of fs.readdirSync(dir).sort()) if (!pinned.has(name)) ensureOwnTool(name, cacheRoot());
 }
 
 // ---- 3. control plane tools (with --control-plane: the end-to-end tests need them) ----

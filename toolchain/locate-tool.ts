@@ -6,18 +6,19 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../generator/layout.ts';
 import pins from './tools.json' with { type: 'json' };
 
-export type ToolName = 'helm3' | 'helm4' | 'kubeconform' | 'kube-score' | 'netpol-oracle';
+export type ToolName = 'helm3' | 'helm4' | 'kubeconform' | 'kube-score' | 'netpol-oracle' | 'yaml-decode';
 
 export interface ToolPin {
   readonly name: ToolName;
   readonly module: string;
-  readonly version: string;
+  /** Absent for tools built from our own sources (`source`): the bootstrap versions them by digest. */
+  readonly version?: string;
+  /** A folder of ours holding the tool's Go module (built with `go build`, not `go install`). */
+  readonly source?: string;
   readonly ldflags: readonly string[];
   readonly versionArgs: readonly string[];
   /** The whole `versionArgs` output when the tool prints more than its version. */
   readonly versionOutput?: string;
-  /** Our own Go program's folder in the repository, built with `go build` (else `go install module@version`). */
-  readonly source?: string;
 }
 
 export const TOOL_PINS: readonly ToolPin[] = pins.tools as ToolPin[];
@@ -26,11 +27,11 @@ export class ToolMissingError extends Error {
   constructor(readonly tool: ToolName) {
     const pin = TOOL_PINS.find((p) => p.name === tool);
     super(
-      `${tool} not found in .tools/bin/ or on PATH. Run \`npm run bootstrap\` (needs Go), or install it yourself: ` +
-        (pin?.source
-          ? `(cd ${pin.source} && go build -o ${tool} .) `
-          : `go install -ldflags '${pin?.ldflags.join(' ') ?? ''}' ${pin?.module ?? tool}@${pin?.version ?? 'latest'} `) +
-        `and put the binary on PATH as ${tool}.`,
+      pin?.source
+        ? `${tool} not found in .tools/bin/ or on PATH. Run \`npm run bootstrap\` (needs Go): it builds ${tool} from ${pin.source}.`
+        : `${tool} not found in .tools/bin/ or on PATH. Run \`npm run bootstrap\` (needs Go), or install it yourself: ` +
+            `go install -ldflags '${pin?.ldflags.join(' ') ?? ''}' ${pin?.module ?? tool}@${pin?.version ?? 'latest'} ` +
+            `and put the binary on PATH as ${tool}.`,
     );
     this.name = 'ToolMissingError';
   }

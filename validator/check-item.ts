@@ -12,6 +12,9 @@ import { flowAnalysisFor } from './flows/flow-analysis-of.ts';
 import type { FlowOptions } from './flows/flow-options.ts';
 import { flowTable, type FlowTable } from './flows/format-flows.ts';
 import { resolveInput } from './inputs.ts';
+import { blameInput, InternalError } from './internal-error.ts';
+import { readManifest } from './parse/read-manifest.ts';
+import { chartRuleSets, DEFAULT_CHART_SETS, DEFAULT_MANIFEST_SETS, rulesOf, type RuleSetName } from './policy/rule-sets.ts';
 import { parseManifests, type ManifestInput } from './parse/parse-manifests.ts';
 import type { Resource } from './parse/resource.ts';
 import { runPolicies } from './policy/run-policies.ts';
@@ -27,7 +30,8 @@ export interface CheckSettings {
   readonly schemaLocations: readonly string[];
   readonly strict: boolean;
   readonly ignoreMissingSchemas: boolean;
-  readonly policies: boolean;
+  /** --rules or the config's; absent: the chart's annotation, else the defaults (rule-sets.ts). */
+  readonly ruleSets?: readonly RuleSetName[];
   readonly config: ValidatorConfig;
   readonly upgradeFrom?: string;
   readonly upgradeValues?: readonly string[];
@@ -84,10 +88,24 @@ interface Stream {
   readonly namespace?: string;
   readonly mapSource?: (file: string) => string;
   readonly previous?: readonly ManifestInput[];
+  readonly ruleSets: readonly RuleSetName[];
+  /** Unreadable files, reported and passed over (as kubeconform does). */
+  readonly unreadable?: Finding[];
 }
 
-function* readFiles(files: readonly string[]): Iterable<ManifestInput> {
-  for (const file of files) yield { file, text: fs.readFileSync(file, 'utf8') };
+function* readFiles(files: readonly string[], unreadable: Finding[]): Iterable<ManifestInput> {
+  for (const file of files) {
+    const read = blameInput(file, () => readManifest(file));
+    if ('ruleId' in read) unreadable.push(read);
+    else yield read;
+  }
+}
+
+/** A chart folder's sets (its Chart.yaml annotation), else the defaults for charts. */
+function chartSets(chart: string, settings: CheckSettings): readonly RuleSetName[] {
+  if (settings.ruleSets) return settings.ruleSets;
+  const isFolder = fs.existsSync(chart) && fs.statSync(chart).isDirectory();
+  return (isFolder ? chartRuleSets(chart) : undefined) ?? DEFAULT_CHART_SETS;
 }
 
 /** A render as a stream, or the render's failure; `findings` carries a failed render of the installed release. */
@@ -101,7 +119,7 @@ async function renderStream(request: RenderRequest, context: CheckContext): Prom
   if (settings.upgradeFrom) {
     const fromInput = resolveInput(settings.upgradeFrom);
     if (fromInput.kind !== 'chart') {
-      previous = [...readFiles(fromInput.kind === 'manifests' ? fromInput.files : [])];
+      previous = [...readFiles(fromInput.kind === 'manifests' ? fromInput.files : [], [])];
     } else {
       const before = await renderChart({ ...request, chart: fromInput.path, valuesFiles: settings.upgradeValues ?? request.valuesFiles }, helms);
       if (before.ok) previous = [{ file: 'installed', text: before.manifests }];
@@ -113,24 +131,30 @@ async function renderStream(request: RenderRequest, context: CheckContext): Prom
     manifests: () => [{ file: request.chart, text: outcome.manifests }],
     namespace: request.namespace,
     mapSource: sourceMapper(request.chart),
+    ruleSets: chartSets(request.chart, settings),
     ...(previous ? { previous } : {}),
   };
   return { stream, findings };
 }
 
-function streamOf(item: Exclude<WorkItem, { kind: 'render' }>): Stream {
+function streamOf(item: Exclude<WorkItem, { kind: 'render' }>, settings: CheckSettings): Stream {
   const scenario: Scenario = { values: '(manifests)', kubeVersion: item.kubeVersion };
-  if (item.kind === 'stdin') return { scenario, manifests: () => [{ file: 'stdin', text: item.text }] };
-  return { scenario, manifests: () => readFiles(item.files) };
+  const ruleSets = settings.ruleSets ?? DEFAULT_MANIFEST_SETS;
+  if (item.kind === 'stdin') return { scenario, ruleSets, manifests: () => [{ file: 'stdin', text: item.text }] };
+  const unreadable: Finding[] = [];
+  return { scenario, ruleSets, unreadable, manifests: () => readFiles(item.files, unreadable) };
 }
 
 async function checkStream(stream: Stream, context: CheckContext, findings: Finding[]): Promise<ItemResult> {
   const settings = context.settings;
   const mapSource = stream.mapSource ?? ((f: string) => f);
-  const parseOptions = stream.namespace !== undefined ? { defaultNamespace: stream.namespace } : {};
+  const namespaceOption = stream.namespace !== undefined ? { defaultNamespace: stream.namespace } : {};
+  // Renders name the template (`# Source:`); manifest files name the file read, the template as context.
+  const parseOptions = { ...namespaceOption, naming: stream.mapSource ? ('template' as const) : ('file' as const), strict: settings.strict };
+  const policies = stream.ruleSets.some((set) => set !== 'schema');
   const registry = context.registry(stream.scenario.kubeVersion);
   const schema: Record<SchemaStatus, number> = { valid: 0, invalid: 0, error: 0, skipped: 0 };
-  const keep = settings.policies || stream.previous !== undefined;
+  const keep = policies || stream.previous !== undefined;
   const kept: Resource[] = [];
   let resources = 0;
   for (const manifest of stream.manifests()) {
@@ -141,27 +165,46 @@ async function checkStream(stream: Stream, context: CheckContext, findings: Find
       resources += 1;
       const verdict = await checkResource(registry, resource, settings.ignoreMissingSchemas);
       schema[verdict.status] += 1;
-      findings.push(...verdictFindings(verdict, stream.scenario));
+      const source = stream.mapSource ? undefined : /^Source: (\S+)/.exec(resource.document.comment ?? '')?.[1];
+      findings.push(...verdictFindings(verdict, stream.scenario).map((f) => (source ? { ...f, source } : f)));
       if (keep) kept.push(resource);
     }
   }
+  findings.push(...(stream.unreadable ?? []));
   let flows: FlowTable | undefined;
-  if (settings.policies) {
+  if (policies) {
     const policySettings = { flows: settings.flows, defaultNamespace: stream.namespace ?? 'default' };
-    const policy = runPolicies(kept, stream.scenario, { disabled: settings.config.disabledRules, settings: policySettings });
+    const policy = runPolicies(kept, stream.scenario, { rules: rulesOf(stream.ruleSets), disabled: settings.config.disabledRules, settings: policySettings });
     findings.push(...applySuppressions(policy.findings, policy.resourceOf, settings.config.suppressions));
     flows = flowTable(flowAnalysisFor(kept, policySettings.flows, policySettings.defaultNamespace));
   }
   if (stream.previous) {
-    const before = stream.previous.flatMap((m) => parseManifests(m, undefined, parseOptions).resources);
+    const before = stream.previous.flatMap((m) => parseManifests(m, undefined, namespaceOption).resources);
     findings.push(...compareReleases(before, kept).map((f) => ({ ...f, scenario: stream.scenario })));
   }
   return { findings, scenario: stream.scenario, resources, schema, ...(flows ? { flows } : {}) };
 }
 
-export async function checkItem(item: WorkItem, context: CheckContext): Promise<ItemResult> {
-  if (item.kind !== 'render') return checkStream(streamOf(item), context, []);
+/** What an item checks, for an internal error's message. */
+function describeItem(item: WorkItem): string {
+  if (item.kind === 'stdin') return `stdin (Kubernetes ${item.kubeVersion})`;
+  if (item.kind === 'manifests') return `${item.files.join(', ')} (Kubernetes ${item.kubeVersion})`;
+  const r = item.request;
+  return `${r.chart} (${r.valuesFiles.length > 0 ? r.valuesFiles.join(', ') : 'defaults'}, Kubernetes ${r.kubeVersion}, Helm ${r.helmMajor})`;
+}
+
+async function checkItemUnguarded(item: WorkItem, context: CheckContext): Promise<ItemResult> {
+  if (item.kind !== 'render') return checkStream(streamOf(item, context.settings), context, []);
   const rendered = await renderStream(item.request, context);
   if (!rendered.stream) return { findings: rendered.findings, resources: 0, schema: { valid: 0, invalid: 0, error: 0, skipped: 0 } };
   return checkStream(rendered.stream, context, rendered.findings);
+}
+
+/** One item; an exception that escapes is an internal error naming the item. */
+export async function checkItem(item: WorkItem, context: CheckContext): Promise<ItemResult> {
+  try {
+    return await checkItemUnguarded(item, context);
+  } catch (error) {
+    throw error instanceof InternalError ? error : new InternalError(describeItem(item), error);
+  }
 }

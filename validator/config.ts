@@ -5,9 +5,12 @@ import { createAjv, describeAjvError } from '../core/ajv.ts';
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.ts';
 import { parseSingleYamlDocument } from '../core/yaml-source.ts';
 import { DEFAULT_FLOW_OPTIONS, type FlowOptions } from './flows/flow-options.ts';
+import { RULE_SET_NAMES, type RuleSetName } from './policy/rule-sets.ts';
 import type { ConfigSuppression } from './policy/suppression.ts';
 
 export interface ValidatorConfig {
+  /** Rule sets to run (schema, hardening, boardviewer); absent: the chart's or the defaults. */
+  readonly rules?: readonly RuleSetName[];
   readonly disabledRules: readonly string[];
   readonly suppressions: readonly ConfigSuppression[];
   /** The flow stage's cluster context; absent: DEFAULT_FLOW_OPTIONS. */
@@ -27,6 +30,7 @@ const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
+    rules: { type: 'array', items: { enum: [...RULE_SET_NAMES] } },
     disabledRules: { type: 'array', items: { type: 'string', minLength: 1 } },
     suppressions: {
       type: 'array',
@@ -107,7 +111,12 @@ export function parseConfig(file: string, text: string): ValidatorConfig {
     throw new DiagnosticError(diagnostics);
   }
   const value = parsed.document.value as Partial<Omit<ValidatorConfig, 'flows'>> & { flows?: FlowsSection };
-  return { disabledRules: value.disabledRules ?? [], suppressions: value.suppressions ?? [], ...(value.flows ? { flows: flowOptionsFrom(value.flows) } : {}) };
+  return {
+    ...(value.rules ? { rules: value.rules } : {}),
+    disabledRules: value.disabledRules ?? [],
+    suppressions: value.suppressions ?? [],
+    ...(value.flows ? { flows: flowOptionsFrom(value.flows) } : {}),
+  };
 }
 
 export function readConfig(file: string): ValidatorConfig {

@@ -29,6 +29,8 @@ export interface Finding {
   readonly message: string;
   /** The template (`chart/templates/x.yaml`, from `# Source:`) or manifest file. */
   readonly file?: string;
+  /** For a Helm-rendered manifest file given as input: the `# Source:` template (extra context). */
+  readonly source?: string;
   /** Line and column in the rendered document or manifest file. */
   readonly position?: SourcePosition;
   readonly resource?: ResourceRef;
@@ -40,5 +42,6 @@ export interface Finding {
 }
 
 export function findingKey(f: Finding): string {
-  return [f.ruleId, f.file ?? '', f.resource?.kind ?? '', f.resource?.namespace ?? '', f.resource?.name ?? '', f.pointer ?? '', f.message].join('\u0000');
+  // The position is part of the key: findings group across renders, never across lines.
+  return [f.ruleId, f.file ?? '', f.position ? `${f.position.line}:${f.position.column}` : '', f.resource?.kind ?? '', f.resource?.namespace ?? '', f.resource?.name ?? '', f.pointer ?? '', f.message].join('\u0000');
 }

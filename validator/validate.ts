@@ -12,6 +12,7 @@ import { findingKey, type Finding, type Scenario } from './finding.ts';
 import { DEFAULT_FLOW_OPTIONS, type FlowOptions } from './flows/flow-options.ts';
 import type { FlowTable } from './flows/format-flows.ts';
 import { resolveInput, type Input } from './inputs.ts';
+import { DEFAULT_MANIFEST_SETS, type RuleSetName } from './policy/rule-sets.ts';
 import type { SchemaStatus } from './schemas/check-schemas.ts';
 import { planWork, shardItems, type Shard } from './work-plan.ts';
 
@@ -37,8 +38,8 @@ export interface ValidateOptions {
   readonly stdin?: () => string;
   /** Renders run at once (default: the machine's cores). */
   readonly concurrency?: number;
-  /** Rule sets to run (default: all); `['schema']` checks schemas only. */
-  readonly rules?: readonly RuleSet[];
+  /** Rule sets to run (--rules, or the config's `rules`); default: the chart's annotation, else the defaults. */
+  readonly ruleSets?: readonly RuleSetName[];
   /** Worker threads checking items in parallel (default 1: in this thread). */
   readonly workers?: number;
   /** Check only this shard of the work items (`--shard i/n`). */
@@ -78,9 +79,6 @@ export interface RenderFlows {
   readonly table: FlowTable;
 }
 
-/** The policy rule sets: `all` runs every rule, `schema` only the schema check (as kubeconform does). */
-export const RULE_SETS = ['all', 'schema'] as const;
-export type RuleSet = (typeof RULE_SETS)[number];
 
 async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
@@ -142,7 +140,9 @@ export function joinReport(parts: readonly ReportPart[], shard?: ShardInfo): Val
 
 export async function validate(options: ValidateOptions): Promise<ValidationReport> {
   const inputs: Input[] = options.inputs.map(resolveInput);
-  const policies = !(options.rules ?? ['all']).every((r) => r === 'schema');
+  const ruleSets = options.ruleSets ?? options.config?.rules;
+  // Manifests checked for schemas only are split file by file (policy rules look across objects).
+  const policies = (ruleSets ?? DEFAULT_MANIFEST_SETS).some((set) => set !== 'schema');
   const items = planWork({
     inputs,
     valuesSets: options.valuesSets ?? [],
@@ -159,7 +159,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     schemaLocations: options.schemaLocations,
     strict: options.strict ?? true,
     ignoreMissingSchemas: options.ignoreMissingSchemas ?? false,
-    policies,
+    ...(ruleSets ? { ruleSets } : {}),
     config: options.config ?? EMPTY_CONFIG,
     flows: options.flows ?? options.config?.flows ?? DEFAULT_FLOW_OPTIONS,
     ...(options.upgradeFrom ? { upgradeFrom: options.upgradeFrom } : {}),

@@ -18,6 +18,7 @@ export function renderChartYaml(model: ChartModel): RenderedFile {
     sources: chart.sources,
     keywords: chart.keywords,
     maintainers: chart.maintainers,
+    ...(chart.annotations ? { annotations: chart.annotations } : {}),
   };
   return {
     path: 'chart/Chart.yaml',

@@ -16,6 +16,8 @@ export interface ChartMetadata {
   readonly sources: readonly string[];
   readonly keywords: readonly string[];
   readonly maintainers: readonly ChartMaintainer[];
+  /** Chart.yaml annotations (e.g. `bvchart.dev/rules`: the validator's rule sets for this chart). */
+  readonly annotations?: Readonly<Record<string, string>>;
 }
 
 export const CHART_META_SCHEMA = {
@@ -32,6 +34,7 @@ export const CHART_META_SCHEMA = {
     home: { type: 'string', format: 'uri' },
     sources: { type: 'array', items: { type: 'string', format: 'uri' } },
     keywords: { type: 'array', items: { type: 'string' } },
+    annotations: { type: 'object', additionalProperties: { type: 'string' } },
     maintainers: {
       type: 'array',
       minItems: 1,

@@ -12,7 +12,7 @@ import { runProcess } from '../../toolchain/run-process.ts';
 import { REPO } from '../helpers/project.ts';
 
 describe('pinned tools', () => {
-  it.each(TOOL_PINS)('$name reports $version', async (pin) => {
+  it.each(TOOL_PINS.filter((pin) => pin.version !== undefined))('$name reports $version', async (pin) => {
     const result = await runProcess(locateTool(pin.name), pin.versionArgs);
     expect(`${result.stdout}${result.stderr}`.trim()).toBe(pin.versionOutput ?? pin.version);
   });

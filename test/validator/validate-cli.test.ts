@@ -13,7 +13,10 @@ import { REPO, runCli } from '../helpers/project.ts';
 import { CHART } from '../helpers/scenarios.ts';
 import { knownFlowFindingsConfig } from './flows/known-flow-findings.ts';
 
-const SCHEMAS = ['--schema-location', SHARED_SCHEMAS_DIR, '--schema-location', folderSchemaLocations()[1] ?? ''];
+// These tests read the policy reports on manifests, so they ask for every rule set (the
+// default for plain manifests is `schema` only, as kubeconform: test/validator/exit-codes.test.ts).
+const ALL_RULES = ['--rules', 'schema,hardening,boardviewer'];
+const SCHEMAS = ['--schema-location', SHARED_SCHEMAS_DIR, '--schema-location', folderSchemaLocations()[1] ?? '', ...ALL_RULES];
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-validate-'));
 
 const BAD = `apiVersion: v1

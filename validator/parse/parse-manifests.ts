@@ -1,13 +1,16 @@
 // Stage 2, parse: a manifest stream (Helm's render, a file, stdin) into resources with
-// their source. Bounded on hostile input: binary data is refused, the stream is cut into
-// documents at `---` before parsing so memory follows the largest document, an oversized
-// document is refused, and alias expansion is capped (core/yaml-source.ts).
-import { parseYamlFile, type YamlDocumentSource } from '../../core/yaml-source.ts';
+// their source. Decoding is Kubernetes' own (decode-stream.ts: YAMLReader splitting, go-yaml
+// v2 scalars, string keys), so a document bvchart accepts is one kubectl accepts. Bounded on
+// hostile input: binary data is refused, the stream is cut into documents before parsing so
+// memory follows the largest document, an oversized document is refused, and alias expansion
+// is capped. A document that cannot be a Kubernetes object gives one finding, never more.
+import type { YamlDocumentSource } from '../../core/yaml-source.ts';
 import type { Finding, Scenario } from '../finding.ts';
-import { fastDocument } from './fast-document.ts';
+import { decodeStream } from './decode-stream.ts';
+import type { ManifestText } from './manifest-text.ts';
 import type { KubeObject, Resource } from './resource.ts';
 
-export interface ManifestInput {
+export interface ManifestInput extends Partial<ManifestText> {
   /** A label for the stream: a path, `stdin`, or a render's name. */
   readonly file: string;
   readonly text: string;
@@ -29,6 +32,16 @@ export const CLUSTER_SCOPED_KINDS = new Set([
 export interface ParseOptions {
   /** The namespace of namespaced objects that name none (a render's --namespace). */
   readonly defaultNamespace?: string;
+  /**
+   * `template` (a chart's render): findings name the `# Source:` template. `file` (default,
+   * manifests given as files): findings name the file read, with the template as `source`.
+   */
+  readonly naming?: 'template' | 'file';
+  /**
+   * Strict decoding (default): a duplicate key is an error, as the API server's strict field
+   * validation refuses it; otherwise a warning (the last value is used, as kubectl does).
+   */
+  readonly strict?: boolean;
 }
 
 export const PARSE_LIMITS = {
@@ -36,50 +49,18 @@ export const PARSE_LIMITS = {
   maxDocumentBytes: 8 * 1024 * 1024,
 };
 
-const SOURCE = /(?:^|\n)\s*Source:\s*(\S+)/;
+const SOURCE = /^[ \t]*#[ \t]*Source:[ \t]*(\S+)/m;
 
-interface Chunk {
-  readonly text: string;
-  readonly startLine: number;
+/** Helm's `# Source: <template>` line in the comments before a document's content. */
+function sourceComment(text: string): string | undefined {
+  const m = SOURCE.exec(text);
+  if (!m) return undefined;
+  const before = text.slice(0, m.index);
+  return /^(?:[ \t]*(?:#.*|---.*)?\r?\n)*$/.test(before) ? m[1] : undefined;
 }
 
-/** Cuts a stream at document markers (`---` or `...` at column 0), keeping line numbers. */
-export function splitDocuments(text: string): Chunk[] {
-  const chunks: Chunk[] = [];
-  let start = 0; // offset of the current chunk
-  let startLine = 1;
-  let line = 1; // line number at `pos`
-  let pos = 0;
-  const push = (end: number) => {
-    const body = text.slice(start, end);
-    if (body.trim() !== '') chunks.push({ text: body, startLine });
-  };
-  while (pos < text.length) {
-    const next = text.indexOf('\n', pos);
-    const lineEnd = next === -1 ? text.length : next;
-    if (pos > start || line > startLine) {
-      const c0 = text.charCodeAt(pos);
-      if ((c0 === 45 || c0 === 46) && /^(---|\.\.\.)(\s|$)/.test(text.slice(pos, Math.min(lineEnd, pos + 4)))) {
-        push(pos > 0 ? pos - 1 : 0);
-        if (c0 === 46) {
-          start = next === -1 ? text.length : next + 1;
-          startLine = line + 1;
-        } else {
-          start = pos;
-          startLine = line;
-        }
-      }
-    }
-    if (next === -1) break;
-    pos = next + 1;
-    line += 1;
-  }
-  push(text.length);
-  return chunks;
-}
-
-function finding(ruleId: string, message: string, file: string, position?: { line: number; column: number }, scenario?: Scenario): Finding {
-  return { ruleId, severity: 'error', message, file, ...(position ? { position } : {}), ...(scenario ? { scenario } : {}) };
+function finding(ruleId: string, severity: Finding['severity'], message: string, where: { file: string; source?: string }, position?: { line: number; column: number }, scenario?: Scenario): Finding {
+  return { ruleId, severity, message, file: where.file, ...(where.source ? { source: where.source } : {}), ...(position ? { position } : {}), ...(scenario ? { scenario } : {}) };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -106,65 +87,79 @@ function toResource(value: Record<string, unknown>, file: string, document: Yaml
 
 /** Checks the signature (apiVersion and kind) kubeconform requires. */
 function signatureProblem(value: Record<string, unknown>): string | undefined {
-  if (typeof value.kind !== 'string' || value.kind === '') return "missing 'kind' key";
-  if (typeof value.apiVersion !== 'string' || value.apiVersion === '') return "missing 'apiVersion' key";
+  const bom = Object.keys(value).find((k) => k.startsWith('\uFEFF'));
+  const hint = bom ? ` (a byte order mark U+FEFF precedes the key "${bom.slice(1)}" inside the stream; Kubernetes reads it as part of the key)` : '';
+  if (typeof value.kind !== 'string' || value.kind === '') return `missing 'kind' key${hint}`;
+  if (typeof value.apiVersion !== 'string' || value.apiVersion === '') return `missing 'apiVersion' key${hint}`;
   return undefined;
 }
 
 export function parseManifests(input: ManifestInput, scenario?: Scenario, options: ParseOptions = {}): ParsedManifests {
   const resources: Resource[] = [];
   const findings: Finding[] = [];
+  const fileOnly = { file: input.file };
   const nul = input.text.indexOf('\u0000');
   if (nul >= 0) {
     const line = input.text.slice(0, nul).split('\n').length;
-    findings.push(finding('parse/binary', 'the input holds binary data (a NUL byte), not YAML', input.file, { line, column: 1 }, scenario));
+    findings.push(finding('parse/binary', 'error', 'the input holds binary data (a NUL byte), not YAML', fileOnly, { line, column: 1 }, scenario));
     return { resources, findings };
   }
+  const text: ManifestText = { text: input.text, invalidUtf8Lines: input.invalidUtf8Lines ?? [], ...(input.refused !== undefined ? { refused: input.refused } : {}) };
   let index = 0;
-  for (const chunk of splitDocuments(input.text)) {
-    if (Buffer.byteLength(chunk.text) > PARSE_LIMITS.maxDocumentBytes) {
+  for (const event of decodeStream(text)) {
+    if (event.kind === 'separator-error') {
       findings.push(
-        finding('parse/too-large', `a YAML document larger than ${PARSE_LIMITS.maxDocumentBytes / 1024 / 1024} MiB was refused`, input.file, { line: chunk.startLine, column: 1 }, scenario),
+        finding('parse/invalid-separator', 'error', `invalid document separator "${event.line}": after --- only spaces or a comment may follow (Kubernetes refuses the stream here)`, fileOnly, { line: event.lineNumber, column: 1 }, scenario),
       );
-      index += 1;
       continue;
     }
-    const fast = fastDocument(input.file, chunk.text, chunk.startLine - 1, index);
-    const parsed = fast ? { documents: [fast], diagnostics: [] } : parseYamlFile(input.file, chunk.text, { lineOffset: chunk.startLine - 1, indexOffset: index });
-    index += Math.max(1, parsed.documents.length);
-    for (const d of parsed.diagnostics) {
-      findings.push({ ruleId: `parse/${d.code.replace(/^yaml\//, '')}`, severity: 'error', message: d.message, file: input.file, ...(d.position ? { position: d.position } : {}), ...(scenario ? { scenario } : {}) });
+    const template = sourceComment(event.text);
+    const where = options.naming === 'template' ? { file: template ?? input.file } : { file: input.file, ...(template ? { source: template } : {}) };
+    const documentIndex = index++;
+    if (Buffer.byteLength(event.text) > PARSE_LIMITS.maxDocumentBytes) {
+      findings.push(finding('parse/too-large', 'error', `a YAML document larger than ${PARSE_LIMITS.maxDocumentBytes / 1024 / 1024} MiB was refused`, where, { line: event.startLine, column: 1 }, scenario));
+      continue;
     }
-    for (const document of parsed.documents) {
-      const value = document.value;
-      if (value === null || value === undefined) continue;
-      const source = SOURCE.exec(document.comment ?? '')?.[1] ?? input.file;
-      const position = () => document.positionOf('');
-      if (!isObject(value)) {
-        findings.push(finding('parse/not-an-object', `a document is a ${Array.isArray(value) ? 'list' : typeof value}, not a Kubernetes object`, source, position(), scenario));
-        continue;
-      }
-      const problem = signatureProblem(value);
-      if (problem) {
-        findings.push(finding('parse/missing-signature', problem, source, position(), scenario));
-        continue;
-      }
-      if (String(value.kind).toLowerCase() === 'list') {
-        const items = Array.isArray(value.items) ? value.items : [];
-        items.forEach((item, i) => {
-          const itemPosition = document.positionOf(`/items/${i}`);
-          if (!isObject(item)) {
-            findings.push(finding('parse/not-an-object', `List item ${i} is not a Kubernetes object`, source, itemPosition, scenario));
-            return;
-          }
-          const itemProblem = signatureProblem(item);
-          if (itemProblem) findings.push(finding('parse/missing-signature', `List item ${i}: ${itemProblem}`, source, itemPosition, scenario));
-          else resources.push(toResource(item, source, document, `/items/${i}`, options));
-        });
-        continue;
-      }
-      resources.push(toResource(value, source, document, '', options));
+    const result = event.result;
+    if (!result.ok) {
+      findings.push(finding(`parse/${result.error.code}`, 'error', result.error.message, where, result.error.position ?? { line: event.startLine, column: 1 }, scenario));
+      continue;
     }
+    for (const duplicate of result.duplicates) {
+      const strict = options.strict ?? true;
+      const message = strict
+        ? `key "${duplicate.key}" is written twice in one map; strict field validation refuses duplicate fields (--no-strict: a warning, the last value is used)`
+        : `key "${duplicate.key}" is written twice in one map; the last value is used (strict field validation would refuse it)`;
+      findings.push(finding('parse/duplicate-key', strict ? 'error' : 'warning', message, where, duplicate.position, scenario));
+    }
+    const value = result.value;
+    if (value === null || value === undefined) continue;
+    const document: YamlDocumentSource = { file: input.file, text: event.text, value, index: documentIndex, ...(template ? { comment: `Source: ${template}` } : {}), positionOf: (p) => result.positionOf(p) };
+    const position = () => document.positionOf('') ?? { line: event.startLine, column: 1 };
+    if (!isObject(value)) {
+      findings.push(finding('parse/not-an-object', 'error', `a document is a ${Array.isArray(value) ? 'list' : typeof value}, not a Kubernetes object`, where, position(), scenario));
+      continue;
+    }
+    const problem = signatureProblem(value);
+    if (problem) {
+      findings.push(finding('parse/missing-signature', 'error', problem, where, position(), scenario));
+      continue;
+    }
+    if (String(value.kind).toLowerCase() === 'list') {
+      const items = Array.isArray(value.items) ? value.items : [];
+      items.forEach((item, i) => {
+        const itemPosition = document.positionOf(`/items/${i}`);
+        if (!isObject(item)) {
+          findings.push(finding('parse/not-an-object', 'error', `List item ${i} is not a Kubernetes object`, where, itemPosition, scenario));
+          return;
+        }
+        const itemProblem = signatureProblem(item);
+        if (itemProblem) findings.push(finding('parse/missing-signature', 'error', `List item ${i}: ${itemProblem}`, where, itemPosition, scenario));
+        else resources.push(toResource(item, where.file, document, `/items/${i}`, options));
+      });
+      continue;
+    }
+    resources.push(toResource(value, where.file, document, '', options));
   }
   return { resources, findings };
 }

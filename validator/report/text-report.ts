@@ -1,5 +1,6 @@
-// The report for people: findings grouped by file, identical findings across renders shown
-// once with the renders they occur in, colour only on a terminal, a summary line last.
+// The report for people: findings grouped by file, identical findings across renders (same
+// line, same message) shown once with the renders they occur in, colour only on a terminal,
+// a summary line last.
 import { SEVERITY_ORDER, type Finding, type Scenario } from '../finding.ts';
 import { flowMatrix } from '../flows/format-flows.ts';
 import { groupFindings, type ValidationReport } from '../validate.ts';
@@ -75,5 +76,6 @@ function line(f: Finding, paint: (c: keyof typeof COLORS, t: string) => string):
   const pos = f.position ? `${f.position.line}:${f.position.column}` : '-';
   const resource = f.resource ? `${f.resource.kind}/${f.resource.name}` : '';
   const suppressed = f.suppressed ? paint('dim', ` (suppressed by ${f.suppressed.by}: ${f.suppressed.reason})`) : '';
-  return `${pos.padEnd(8)} ${paint(f.suppressed ? 'dim' : f.severity, f.severity.padEnd(7))} ${f.ruleId.padEnd(28)} ${resource ? `${resource} ` : ''}${f.message}${suppressed}`;
+  const source = f.source ? paint('dim', ` (# Source: ${f.source})`) : '';
+  return `${pos.padEnd(8)} ${paint(f.suppressed ? 'dim' : f.severity, f.severity.padEnd(7))} ${f.ruleId.padEnd(28)} ${resource ? `${resource} ` : ''}${f.message}${source}${suppressed}`;
 }

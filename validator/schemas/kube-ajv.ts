@@ -1,7 +1,9 @@
 // An Ajv instance that reads Kubernetes and CRD JSON schemas the way kubeconform does:
 // the x-kubernetes-* keywords are known annotations, union types are allowed, formats are
-// not asserted, and RE2's inline `(?i)` flag becomes JavaScript's `i` flag.
+// not asserted, and RE2 patterns are translated to JavaScript (re2-to-js.ts: inline flags,
+// escapes JavaScript lacks such as `\_`, `\z`, `\Q..\E`).
 import { Ajv } from 'ajv';
+import { translateRe2 } from './re2-to-js.ts';
 
 export const KUBERNETES_KEYWORDS = [
   'x-kubernetes-group-version-kind',
@@ -25,14 +27,10 @@ export const RE2_REGEXP_NAME = 'bvchartRegExp';
 
 export const re2Compatible: RegExpEngine = Object.assign(
   (pattern: string, flags: string): RegExp => {
-    // RE2 inline flags such as `^(?i)(abort|warn)?$`: JavaScript has none, so they become
-    // flags of the whole expression (CRD patterns only use them for the whole pattern).
-    let extra = '';
-    const stripped = pattern.replace(/\(\?([imsU]+)\)/g, (_whole, f: string) => {
-      extra += f.replace(/[^ims]/g, '');
-      return '';
-    });
-    return new RegExp(stripped, [...new Set([...flags, ...extra])].join(''));
+    // RE2 inline flags such as `^(?i)(abort|warn)?$` become flags of the whole expression
+    // (CRD patterns only use them for the whole pattern).
+    const { source, flags: extra } = translateRe2(pattern);
+    return new RegExp(source, [...new Set([...flags, ...extra])].join(''));
   },
   { code: RE2_REGEXP_NAME },
 );

@@ -54,3 +54,13 @@ export function normalizeKubernetesVersion(version: string): string {
   if (!m) throw new Error(`not a Kubernetes version: ${version}`);
   return `${m[1]}.${m[2]}.0`;
 }
+
+/** Throws when a location uses a variable kubeconform does not know (checked before any work). */
+export function checkLocation(location: string): void {
+  expandLocation(location, templateVariables('Pod', 'v1', 'v1.0.0', true));
+}
+
+/** Whether a --kubernetes-version value is one: 1.33, 1.33.0, v1.33.0 or master. */
+export function isKubernetesVersion(version: string): boolean {
+  return version === 'master' || /^v?\d+\.\d+(\.\d+)?$/.test(version);
+}

@@ -1,0 +1,88 @@
+// One YAML document's text → its JSON value, exactly as Kubernetes clients decode it
+// (sigs.k8s.io/yaml's YAMLToJSON over go-yaml v2, as Helm v3.22.0 pins it), or a typed
+// decode error. Pure: no files, no findings. Two parsers run behind it and give the same
+// result (test/validator/parse/decode-differential.test.ts holds both to the Go decoder):
+//   - fast (decode-fast.ts): js-yaml with go-yaml's scalar rules, for plain documents;
+//   - full (decode-full.ts): the `yaml` syntax tree walked with go-yaml's decoding rules,
+//     for anything else (anchors, merge keys, tags, duplicates, errors); it also gives
+//     positions, which the fast path borrows from it only when a finding asks for one.
+import type { SourcePosition } from '../../core/diagnostic.ts';
+import { decodeFast } from './decode-fast.ts';
+import { decodeFull } from './decode-full.ts';
+
+export type DecodeErrorCode =
+  /** YAML syntax go-yaml rejects. */
+  | 'syntax'
+  /** A character go-yaml refuses (control characters, invalid UTF-8). */
+  | 'encoding'
+  /** A map key sigs.k8s.io/yaml cannot turn into a string (null, a list, a map, a uint64). */
+  | 'invalid-key'
+  /** A value JSON cannot hold (NaN, infinities) or an explicit tag the text does not fit. */
+  | 'invalid-value'
+  /** `<<` whose value is not a map or a list of maps. */
+  | 'merge'
+  /** Alias expansion beyond go-yaml's ratio (billion laughs), or an alias to itself. */
+  | 'aliasing';
+
+export interface DecodeError {
+  readonly code: DecodeErrorCode;
+  readonly message: string;
+  readonly position?: SourcePosition;
+}
+
+/** A key written twice in one map: YAMLToJSON keeps the last, YAMLToJSONStrict refuses it. */
+export interface DuplicateKey {
+  readonly key: string;
+  readonly position?: SourcePosition;
+}
+
+export interface DecodedDocument {
+  readonly ok: true;
+  /** The JSON value (null for an empty document). */
+  readonly value: unknown;
+  readonly duplicates: readonly DuplicateKey[];
+  /** Where the node at a JSON Pointer starts (its key for a map entry). */
+  positionOf(pointer: string): SourcePosition | undefined;
+}
+
+export interface FailedDocument {
+  readonly ok: false;
+  readonly error: DecodeError;
+}
+
+export type DecodeResult = DecodedDocument | FailedDocument;
+
+export interface DecodeOptions {
+  /** Lines before `text` in its file, so positions are the file's. */
+  readonly lineOffset?: number;
+  /** Which parser runs: `auto` (default) tries the fast one first. Tests pin one. */
+  readonly parser?: 'auto' | 'fast' | 'full';
+}
+
+/** go-yaml skips a byte order mark at the start of its input (a chunk), nowhere else. */
+function withoutLeadingBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function decodeYamlDocument(text: string, options: DecodeOptions = {}): DecodeResult {
+  const source = withoutLeadingBom(text);
+  const lineOffset = options.lineOffset ?? 0;
+  const parser = options.parser ?? 'auto';
+  if (parser !== 'full') {
+    const fast = decodeFast(source);
+    if (fast !== undefined) {
+      let full: DecodeResult | undefined;
+      return {
+        ok: true,
+        value: fast,
+        duplicates: [],
+        positionOf(pointer) {
+          full ??= decodeFull(source, lineOffset);
+          return full.ok ? full.positionOf(pointer) : undefined;
+        },
+      };
+    }
+    if (parser === 'fast') return { ok: false, error: { code: 'syntax', message: 'not a plain document (the fast parser declines it)' } };
+  }
+  return decodeFull(source, lineOffset);
+}
