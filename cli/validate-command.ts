@@ -13,7 +13,8 @@ import { InputError, resolveInput } from '../validator/inputs.ts';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../validator/report/format-report.ts';
 import { validate } from '../validator/validate.ts';
 import { UsageError, type CliIO } from './cli-io.ts';
-import pkg from '../package.json' with { type: 'json' };
+import { packageVersion } from './package-version.ts';
+import { defaultCatalogueNotice } from './schema-notice.ts';
 
 export const VALIDATE_USAGE = `usage: bvchart validate [options] <chart-dir | chart.tgz | manifest file | folder | -> ...
 
@@ -91,6 +92,8 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     if (error instanceof DiagnosticError) throw new UsageError(`invalid config:\n${formatDiagnostics(error.diagnostics)}`);
     throw new UsageError(`config ${values.config}: ${(error as Error).message}`);
   }
+  const schemaLocations = list(values['schema-location']);
+  if (schemaLocations.length === 0) io.err(defaultCatalogueNotice('bvchart validate', 'no --schema-location given'));
   const report = await validate({
     inputs,
     valuesSets,
@@ -107,6 +110,6 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     ...(config ? { config } : {}),
     ...(io.stdin ? { stdin: io.stdin } : {}),
   });
-  io.out(formatReport(report, output, { color: Boolean(io.isTTY) && output === 'text', summaryOnly: values.summary, version: pkg.version }));
+  io.out(formatReport(report, output, { color: Boolean(io.isTTY) && output === 'text', summaryOnly: values.summary, version: packageVersion() }));
   return exitCodeFor(report, failOn);
 }
