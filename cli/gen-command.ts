@@ -12,6 +12,7 @@ import { exitCodeFor } from '../validator/exit-code.ts';
 import { summaryLine, textReport } from '../validator/report/text-report.ts';
 import { validate } from '../validator/validate.ts';
 import type { CliIO } from './cli-io.ts';
+import { defaultCatalogueNotice } from './schema-notice.ts';
 
 export const GEN_USAGE = `usage: bvchart gen [--check] [--force] [--no-verify] [--root DIR]
   --check      write nothing; list files that differ from a fresh generation; exit 1 on drift
@@ -68,11 +69,13 @@ export async function genCommand(args: string[], io: CliIO): Promise<number> {
   const scenarios = fs.existsSync(valuesDir)
     ? fs.readdirSync(valuesDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => [path.join(valuesDir, f)])
     : [];
+  const offline = fs.existsSync(SHARED_SCHEMAS_DIR);
+  if (!offline) io.err(defaultCatalogueNotice('bvchart gen', `no schema folder at ${SHARED_SCHEMAS_DIR} (set BVCHART_SCHEMAS_DIR)`));
   const started = Date.now();
   const report = await validate({
     inputs: [path.join(root, CHART_DIR)],
     valuesSets: [[], ...scenarios],
-    schemaLocations: fs.existsSync(SHARED_SCHEMAS_DIR) ? folderSchemaLocations() : ['default'],
+    schemaLocations: offline ? folderSchemaLocations() : ['default'],
     apiVersions: SCENARIO_API_VERSIONS,
   });
   const code = exitCodeFor(report, 'error');

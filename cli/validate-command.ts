@@ -18,7 +18,8 @@ import { parseShard, ShardSyntaxError } from '../validator/work-plan.ts';
 import { checkLocation, isKubernetesVersion } from '../validator/schemas/schema-location.ts';
 import { validate } from '../validator/validate.ts';
 import { UsageError, type CliIO } from './cli-io.ts';
-import pkg from '../package.json' with { type: 'json' };
+import { packageVersion } from './package-version.ts';
+import { defaultCatalogueNotice } from './schema-notice.ts';
 
 export const VALIDATE_USAGE = `usage: bvchart validate [options] <chart-dir | chart.tgz | manifest file | folder | -> ...
 
@@ -147,6 +148,8 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     if (error instanceof RuleSetError) throw new UsageError(error.message);
     throw error;
   }
+  const schemaLocations = list(values['schema-location']);
+  if (schemaLocations.length === 0) io.err(defaultCatalogueNotice('bvchart validate', 'no --schema-location given'));
   const report = await validate({
     flows,
     ...(ruleSets ? { ruleSets } : {}),
@@ -171,6 +174,6 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     if (error instanceof RuleSetError) throw new UsageError(error.message);
     throw new InternalError(inputs.join(', '), error);
   });
-  io.out(formatReport(report, output, { color: Boolean(io.isTTY) && output === 'text', summaryOnly: values.summary, version: pkg.version }));
+  io.out(formatReport(report, output, { color: Boolean(io.isTTY) && output === 'text', summaryOnly: values.summary, version: packageVersion() }));
   return exitCodeFor(report, failOn);
 }

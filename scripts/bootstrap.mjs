@@ -15,7 +15,11 @@
 //      templates, for the generator), built with `go build` into the same cache, keyed by
 //      a digest of their sources, and linked into .tools/bin/.
 //
-//   3. With --control-plane (npm test): the Kubernetes control plane, etcd, KWOK and the OCI
+//   3. dist/: the compiled library that bin/bvchart.js runs (`npm run build`), rebuilt when
+//      a TypeScript source is newer than the last build. Skipped in an installed package,
+//      which ships dist/ (and has no tsconfig).
+//
+//   4. With --control-plane (npm test): the Kubernetes control plane, etcd, KWOK and the OCI
 //      registry for the end-to-end tests (scripts/build-controlplane.mjs), same cache.
 //
 // Environment: BVCHART_TOOLS_CACHE overrides the cache folder (default
@@ -48,6 +52,8 @@ function sha256(file) {
 // ---- 1. npm dependencies -------------------------------------------------------------
 function ensureNodeModules() {
   const lock = path.join(root, 'package-lock.json');
+  // An installed package (node_modules/bvchart) has no lock file: npm installed its dependencies.
+  if (!fs.existsSync(lock)) return;
   const stamp = path.join(root, 'node_modules', '.bvchart-lock.sha256');
   const want = sha256(lock);
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === want) return;
@@ -162,7 +168,7 @@ function ensureTool(tool, cache) {
 
 /** A tool built from our own Go sources: its version is the digest of those sources. */
 function fromSource(tool) {
-  if (!tool.source) return tool;
+  if (!tool.source || tool.version) return tool; // a pinned version (netpol-oracle) is what it reports
   const dir = path.join(root, tool.source);
   const hash = createHash('sha256');
   for (const file of fs.readdirSync(dir).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) {
@@ -229,7 +235,38 @@ function ensureOwnTools() {
   for (const name of fs.readdirSync(dir).sort()) if (!pinned.has(name)) ensureOwnTool(name, cacheRoot());
 }
 
-// ---- 3. control plane tools (with --control-plane: the end-to-end tests need them) ----
+// ---- 3. dist/ ---------------------------------------------------------------------------
+const BUILD_CONFIG = path.join(root, 'tsconfig.build.json');
+const BUILD_STAMP = path.join(root, 'dist', '.tsbuildinfo');
+
+function newestSource(dir) {
+  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuilt() {
+  if (!fs.existsSync(BUILD_CONFIG)) return;
+  const { include } = JSON.parse(fs.readFileSync(BUILD_CONFIG, 'utf8'));
+  const sources = Math.max(fs.statSync(BUILD_CONFIG).mtimeMs, ...include.map((p) => (fs.existsSync(path.join(root, p)) ? newestSource(path.join(root, p)) : 0)));
+  if (fs.existsSync(BUILD_STAMP) && fs.statSync(BUILD_STAMP).mtimeMs >= sources) return;
+  log('compiling the library to dist/ (npm run build)');
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', BUILD_CONFIG], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    fs.rmSync(BUILD_STAMP, { force: true });
+    fail(`tsc -p tsconfig.build.json failed (exit ${result.status})`);
+  }
+  // tsc leaves an up-to-date build info untouched; the stamp must still say "built now".
+  const now = new Date();
+  fs.utimesSync(BUILD_STAMP, now, now);
+}
+
+// ---- 4. control plane tools (with --control-plane: the end-to-end tests need them) ----
 function ensureControlPlane() {
   if (!process.argv.includes('--control-plane') || process.env.BVCHART_SKIP_CONTROL_PLANE === '1') return;
   const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-controlplane.mjs')], { stdio: 'inherit' });
@@ -241,4 +278,5 @@ function ensureControlPlane() {
 ensureNodeModules();
 ensureTools();
 ensureOwnTools();
+ensureBuilt();
 ensureControlPlane();

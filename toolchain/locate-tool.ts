@@ -1,7 +1,9 @@
 // Finds the pinned external tools: the project's .tools/bin/ (filled by
-// scripts/bootstrap.mjs), then PATH, for users who bring their own. A missing tool is an
-// error that says how to get it.
+// scripts/bootstrap.mjs), then PATH, for users who bring their own, then the per-user cache
+// the bootstrap builds into (so an installed package finds tools a clone built). A missing
+// tool is an error that says how to get it.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../generator/layout.ts';
 import pins from './tools.json' with { type: 'json' };
@@ -27,14 +29,19 @@ export class ToolMissingError extends Error {
   constructor(readonly tool: ToolName) {
     const pin = TOOL_PINS.find((p) => p.name === tool);
     super(
-      pin?.source
-        ? `${tool} not found in .tools/bin/ or on PATH. Run \`npm run bootstrap\` (needs Go): it builds ${tool} from ${pin.source}.`
-        : `${tool} not found in .tools/bin/ or on PATH. Run \`npm run bootstrap\` (needs Go), or install it yourself: ` +
-            `go install -ldflags '${pin?.ldflags.join(' ') ?? ''}' ${pin?.module ?? tool}@${pin?.version ?? 'latest'} ` +
-            `and put the binary on PATH as ${tool}.`,
+      `${tool} not found in .tools/bin/, on PATH or in ${toolsCache()}. Run \`node ${path.join(PACKAGE_ROOT, 'scripts', 'bootstrap.mjs')}\` (needs Go)` +
+        (pin?.source
+          ? `: it builds ${tool} from ${pin.source}.`
+          : `, or install it yourself: go install -ldflags '${pin?.ldflags.join(' ') ?? ''}' ${pin?.module ?? tool}@${pin?.version ?? 'latest'} and put the binary on PATH as ${tool}.`),
     );
     this.name = 'ToolMissingError';
   }
+}
+
+/** The bootstrap's build cache: $BVCHART_TOOLS_CACHE, else $XDG_CACHE_HOME/bvchart/tools or ~/.cache/bvchart/tools. */
+export function toolsCache(): string {
+  if (process.env.BVCHART_TOOLS_CACHE) return path.resolve(process.env.BVCHART_TOOLS_CACHE);
+  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'bvchart', 'tools');
 }
 
 function isExecutable(file: string): boolean {
@@ -55,5 +62,8 @@ export function locateTool(tool: ToolName, projectRoot: string = PACKAGE_ROOT): 
     const candidate = dir ? path.join(dir, tool) : '';
     if (candidate && isExecutable(candidate)) return candidate;
   }
+  const pin = TOOL_PINS.find((p) => p.name === tool);
+  const cached = pin ? path.join(toolsCache(), `${tool}-${pin.version}`, tool) : '';
+  if (cached && isExecutable(cached)) return cached;
   throw new ToolMissingError(tool);
 }

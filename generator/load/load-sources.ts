@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import { parseSingleYamlDocument, type YamlDocumentSource } from '../../core/yaml-source.ts';
-import { CHART_META_FILE, SCHEMA_FILE } from '../layout.ts';
+import { CHANGELOG_FILE, CHART_META_FILE, SCHEMA_FILE } from '../layout.ts';
 
 export interface LoadedSources {
   readonly schema: YamlDocumentSource;
   readonly chartMeta: YamlDocumentSource;
+  readonly changelog: YamlDocumentSource;
 }
 
 export interface LoadResult {
@@ -37,6 +38,7 @@ export function loadSources(root: string): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const schema = readOne(root, SCHEMA_FILE, texts, diagnostics);
   const chartMeta = readOne(root, CHART_META_FILE, texts, diagnostics);
-  if (!schema || !chartMeta) return { diagnostics, texts };
-  return { sources: { schema, chartMeta }, diagnostics, texts };
+  const changelog = readOne(root, CHANGELOG_FILE, texts, diagnostics);
+  if (!schema || !chartMeta || !changelog) return { diagnostics, texts };
+  return { sources: { schema, chartMeta, changelog }, diagnostics, texts };
 }

@@ -87,7 +87,8 @@ export function buildModel(validated: ValidatedSources): ChartModel {
     .filter((n): n is ValueNode & { env: string } => n.env !== undefined)
     .map((n) => ({ env: n.env, valuesPath: n.path.join('.'), description: n.description }))
     .sort((a, b) => (a.env < b.env ? -1 : a.env > b.env ? 1 : 0));
-  return { chart: validated.chartMeta, schemaFile: validated.schemaFile, values, defaults, envSettings, publishedSchema };
+  const changes = validated.changelog.find((e) => e.version === validated.chartMeta.version)?.changes ?? [];
+  return { chart: validated.chartMeta, changes, schemaFile: validated.schemaFile, values, defaults, envSettings, publishedSchema };
 }
 
 /** Every node of the tree, depth first. */

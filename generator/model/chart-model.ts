@@ -1,5 +1,6 @@
 // Stage 3's output: everything the renderers need, derived from the validated schema.
 import type { Values } from '../../schema/values.generated.ts';
+import type { ChartChange } from '../validate/changelog.ts';
 import type { ChartMetadata } from '../validate/chart-meta.ts';
 import type { SchemaObject } from '../validate/schema-node.ts';
 
@@ -36,6 +37,8 @@ export interface EnvSetting {
 
 export interface ChartModel {
   readonly chart: ChartMetadata;
+  /** The changelog entry of `chart.version`. */
+  readonly changes: readonly ChartChange[];
   readonly schemaFile: string;
   /** Top-level values in schema order. */
   readonly values: readonly ValueNode[];

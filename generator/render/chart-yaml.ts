@@ -1,7 +1,9 @@
-// chart/Chart.yaml from schema/chart.yaml.
+// chart/Chart.yaml from schema/chart.yaml, with Artifact Hub's annotations (images from the
+// values, changes from schema/CHANGELOG.yaml).
 import { stringify } from 'yaml';
-import { CHART_META_FILE } from '../layout.ts';
+import { CHANGELOG_FILE, CHART_META_FILE, SCHEMA_FILE } from '../layout.ts';
 import type { ChartModel } from '../model/chart-model.ts';
+import { artifactHubAnnotations } from './artifacthub-annotations.ts';
 import type { RenderedFile } from './rendered-file.ts';
 
 export function renderChartYaml(model: ChartModel): RenderedFile {
@@ -18,12 +20,12 @@ export function renderChartYaml(model: ChartModel): RenderedFile {
     sources: chart.sources,
     keywords: chart.keywords,
     maintainers: chart.maintainers,
-    ...(chart.annotations ? { annotations: chart.annotations } : {}),
+    annotations: { ...artifactHubAnnotations(model), ...(chart.annotations ?? {}) },
   };
   return {
     path: 'chart/Chart.yaml',
     content: stringify(document, { lineWidth: 0 }),
     commentStyle: 'hash',
-    sources: [CHART_META_FILE],
+    sources: [CHART_META_FILE, CHANGELOG_FILE, SCHEMA_FILE],
   };
 }

@@ -5,6 +5,22 @@ export interface ChartMaintainer {
   readonly url?: string;
 }
 
+/** A CRD the chart's templates create objects of (listed as artifacthub.io/crds). */
+export interface RequiredCrd {
+  readonly kind: string;
+  readonly version: string;
+  /** The CRD's own name, `<plural>.<group>`. */
+  readonly name: string;
+  readonly displayName: string;
+  readonly description: string;
+}
+
+/** The public key a release is signed with (artifacthub.io/signKey). */
+export interface SignKey {
+  readonly fingerprint: string;
+  readonly url: string;
+}
+
 export interface ChartMetadata {
   readonly name: string;
   readonly version: string;
@@ -18,12 +34,16 @@ export interface ChartMetadata {
   readonly maintainers: readonly ChartMaintainer[];
   /** Chart.yaml annotations (e.g. `bvchart.dev/rules`: the validator's rule sets for this chart). */
   readonly annotations?: Readonly<Record<string, string>>;
+  /** SPDX identifier of the chart's licence. */
+  readonly license: string;
+  readonly signKey: SignKey;
+  readonly requiredCrds: readonly RequiredCrd[];
 }
 
 export const CHART_META_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'version', 'appVersion', 'description', 'kubeVersion', 'type', 'home', 'sources', 'keywords', 'maintainers'],
+  required: ['name', 'version', 'appVersion', 'description', 'kubeVersion', 'type', 'home', 'sources', 'keywords', 'maintainers', 'license', 'signKey', 'requiredCrds'],
   properties: {
     name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 53 },
     version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$' },
@@ -43,6 +63,28 @@ export const CHART_META_SCHEMA = {
         additionalProperties: false,
         required: ['name'],
         properties: { name: { type: 'string' }, email: { type: 'string', format: 'email' }, url: { type: 'string', format: 'uri' } },
+      },
+    },
+    license: { type: 'string', pattern: '^[A-Za-z0-9.+-]+$' },
+    signKey: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['fingerprint', 'url'],
+      properties: { fingerprint: { type: 'string', pattern: '^[0-9A-F]{40}$' }, url: { type: 'string', format: 'uri' } },
+    },
+    requiredCrds: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'version', 'name', 'displayName', 'description'],
+        properties: {
+          kind: { type: 'string', minLength: 1 },
+          version: { type: 'string', minLength: 1 },
+          name: { type: 'string', pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' },
+          displayName: { type: 'string', minLength: 1 },
+          description: { type: 'string', minLength: 1 },
+        },
       },
     },
   },

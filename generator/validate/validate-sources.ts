@@ -5,6 +5,7 @@ import { createAjv, describeAjvError, type ErrorObject } from '../../core/ajv.ts
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { YamlDocumentSource } from '../../core/yaml-source.ts';
 import type { LoadedSources } from '../load/load-sources.ts';
+import { CHANGELOG_SCHEMA, type ChangelogEntry } from './changelog.ts';
 import { CHART_META_SCHEMA, type ChartMetadata } from './chart-meta.ts';
 import { SCHEMA_RULES, type SchemaRule } from './rules/index.ts';
 import type { RuleContext } from './rules/rule.ts';
@@ -13,6 +14,7 @@ import { walkSchema, type SchemaObject } from './schema-node.ts';
 export interface ValidatedSources {
   readonly schema: SchemaObject;
   readonly chartMeta: ChartMetadata;
+  readonly changelog: readonly ChangelogEntry[];
   readonly schemaFile: string;
 }
 
@@ -39,6 +41,23 @@ function ajvDiagnostics(code: string, source: YamlDocumentSource, errors: readon
     position: source.positionOf(pointer),
     message: reasons.join(', or '),
   }));
+}
+
+/** The version being generated has its entry in the changelog (its release notes). */
+function changelogCoversVersion(sources: LoadedSources): Diagnostic[] {
+  const { version } = sources.chartMeta.value as ChartMetadata;
+  const entries = sources.changelog.value as ChangelogEntry[];
+  if (entries.some((e) => e.version === version)) return [];
+  return [
+    {
+      code: 'chart/changelog',
+      severity: 'error',
+      file: sources.chartMeta.file,
+      pointer: '/version',
+      position: sources.chartMeta.positionOf('/version'),
+      message: `version ${version} has no entry in ${sources.changelog.file}: add its changes there (they become artifacthub.io/changes)`,
+    },
+  ];
 }
 
 function ruleContext(): RuleContext {
@@ -86,6 +105,9 @@ export function validateSources(sources: LoadedSources, rules: readonly SchemaRu
 
   const chartOk = ajv.validate(CHART_META_SCHEMA, sources.chartMeta.value);
   if (!chartOk) diagnostics.push(...ajvDiagnostics('chart/metadata', sources.chartMeta, ajv.errors ?? []));
+  const changelogOk = ajv.validate(CHANGELOG_SCHEMA, sources.changelog.value);
+  if (!changelogOk) diagnostics.push(...ajvDiagnostics('chart/changelog', sources.changelog, ajv.errors ?? []));
+  if (chartOk && changelogOk) diagnostics.push(...changelogCoversVersion(sources));
 
   const schema = sources.schema.value;
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
@@ -111,6 +133,7 @@ export function validateSources(sources: LoadedSources, rules: readonly SchemaRu
     validated: {
       schema: schema as SchemaObject,
       chartMeta: sources.chartMeta.value as ChartMetadata,
+      changelog: sources.changelog.value as ChangelogEntry[],
       schemaFile: sources.schema.file,
     },
     diagnostics,

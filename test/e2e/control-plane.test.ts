@@ -1,6 +1,7 @@
 // Install, upgrade and roll back on a real Kubernetes control plane (built from source,
-// nodes simulated by KWOK), from the published chart (an HTTP chart repository and an OCI
-// registry on loopback), with Helm 3 and Helm 4.
+// nodes simulated by KWOK), from the chart published by `bvchart release` (signed; an HTTP
+// chart repository and an OCI registry on loopback), verified on install, with Helm 3 and
+// Helm 4; and a changed chart released without a version bump is refused.
 //
 // What is real and what is simulated: the API server (admission, validation, immutable
 // fields, server-side dry-run), the controllers (StatefulSet ordering and rolling updates,
@@ -12,13 +13,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { Helm, type HelmMajor } from '../../toolchain/helm.ts';
 import { folderSchemaLocations } from '../../toolchain/kubeconform.ts';
 import { validate } from '../../validator/validate.ts';
 import { CHART, CRD_API_VERSIONS, SCENARIOS } from '../helpers/scenarios.ts';
-import { REPO } from '../helpers/project.ts';
+import { REPO, treeDigest } from '../helpers/project.ts';
+import { changeChart } from '../helpers/release-project.ts';
+import { createSigningKey } from '../helpers/signing-key.ts';
 import { publishChart, type PublishedChart } from './harness/chart-publishing.ts';
 import { controlPlaneOrFailUnderCI, startCluster, type Cluster } from './harness/cluster.ts';
 import { createNamespace, createVolumes, installCrds } from './harness/cluster-fixtures.ts';
@@ -121,7 +124,7 @@ beforeAll(async () => {
   await installCrds(cluster.client);
   await createVolumes(cluster.client, 80, 'boardviewer-sc');
   await createNamespace(cluster.client, 'velero');
-  published = await publishChart(new Helm(4), CHART, work);
+  published = await publishChart(work);
 }, 300_000);
 
 afterAll(async () => {
@@ -143,7 +146,7 @@ describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) 
     const snapshots = await observe(
       async () => (await appPods(ns)).map((p) => ordinal(p.metadata.name)),
       async () => {
-        await timed(`helm${major} install --wait`, () => helmOk(helm, ['install', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '-n', ns, '-f', PRODUCTION, '--set', 'podManagementPolicy=OrderedReady', ...sharedClass, '--wait', '--timeout', '4m']));
+        await timed(`helm${major} install --wait`, () => helmOk(helm, ['install', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '--verify', '--keyring', published.keyring, '-n', ns, '-f', PRODUCTION, '--set', 'podManagementPolicy=OrderedReady', ...sharedClass, '--wait', '--timeout', '4m']));
         // With the HPA on, the StatefulSet leaves replicas to it; it raises them to minReplicas.
         await timed(`helm${major} scale-out to ${MIN_PODS} ready pods`, () =>
           waitFor(`${MIN_PODS} ready pods`, async () => (Number((await statefulSet(ns)).status?.readyReplicas ?? 0) >= MIN_PODS ? true : undefined), 120_000).catch(async (error: unknown) => {
@@ -253,13 +256,19 @@ describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) 
     expect(r.stderr).toMatch(/StatefulSet.*(Forbidden: updates to statefulset spec|field is immutable|spec: Forbidden)/s);
   }, { dependsOn: [INSTALL, ROLLOUT], timeoutMs: 240_000 });
 
-  steps.step('installs from the OCI registry (readiness simulated by KWOK)', async () => {
+  steps.step('pulls and installs from the OCI registry, verifying the signature (readiness simulated by KWOK)', async () => {
+    const pulled = fs.mkdtempSync(path.join(work, `pull-${major}-`));
+    const pull = await helm.exec(['pull', `${published.ociRef}/boardviewer`, '--version', published.version, '--plain-http', '--verify', '--keyring', published.keyring, '--destination', pulled]);
+    expect(pull.status, pull.stderr).toBe(0);
+    expect(pull.stdout).toMatch(/Using Key With Fingerprint: [0-9A-F]{40}\nChart Hash Verified: sha256:/);
+    expect(fs.readdirSync(pulled).sort()).toEqual([`boardviewer-${published.version}.tgz`, `boardviewer-${published.version}.tgz.prov`]);
     const nsOci = `oci${major}`;
     await createNamespace(cluster.client, nsOci);
-    await helmOk(helm, ['install', RELEASE, `${published.ociRef}/boardviewer`, '--version', published.version, '--plain-http', '-n', nsOci, '-f', path.join(REPO, 'values', 'monitoring-off.yaml'), '--set', 'storageClass.create=false', '--wait', '--timeout', '4m']);
-    // Once here, right after Helm 4's --wait returned, the StatefulSet reported 1 of 3 pods
+    await helmOk(helm, ['install', RELEASE, `${published.ociRef}/boardviewer`, '--version', published.version, '--plain-http', '--verify', '--keyring', published.keyring, '-n', nsOci, '-f', path.join(REPO, 'values', 'monitoring-off.yaml'), '--set', 'storageClass.create=false', '--wait', '--timeout', '4m']);
+    // Once here, right after Helm 4's --wait returned, the StatefulSet reported fewer pods
     // ready; the check is on what the StatefulSet controller reports, within a bound.
-    await waitFor('3 ready pods', async () => (Number((await statefulSet(nsOci)).status?.readyReplicas ?? 0) === 3 ? true : undefined), 60_000).catch(async (error: unknown) => {
+    const want = 4; // values/monitoring-off.yaml: replicas
+    await waitFor(`${want} ready pods`, async () => (Number((await statefulSet(nsOci)).status?.readyReplicas ?? 0) === want ? true : undefined), 60_000).catch(async (error: unknown) => {
       throw new Error(`${(error as Error).message}\n${await podReport(nsOci)}`);
     });
   }, { timeoutMs: 360_000 });
@@ -280,4 +289,24 @@ describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) 
     for (const line of results) expect(line).toMatch(/validator accepts, server accepts|validator rejects, server rejects/);
     expect(results).toHaveLength(SCENARIOS.length - 1);
   }, { timeoutMs: 600_000 });
+});
+
+describe.skipIf(!AVAILABLE)('releases', () => {
+  it.each([3, 4] as const)('Helm %i refuses to install the published chart with a key that did not sign it', async (major) => {
+    const other = createSigningKey(fs.mkdtempSync(path.join(work, 'other-key-')));
+    const r = await new Helm(major).exec(['install', RELEASE, `${published.ociRef}/boardviewer`, '--version', published.version, '--plain-http', '--verify', '--keyring', other.keyring, '-n', 'verify-refused', '--create-namespace', '--kubeconfig', cluster.kubeconfig]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('openpgp: signature made by unknown entity');
+  });
+
+  it('a changed chart released without a version bump is refused; the repository and the registry keep the published chart', async () => {
+    const before = treeDigest(published.repoDir);
+    await changeChart(published.root, '7.4.3');
+    const run = await published.release();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`[release/not-bumped] boardviewer ${published.version} is already published and the chart's content changed`);
+    expect(treeDigest(published.repoDir)).toEqual(before);
+    const values = await new Helm(4).exec(['show', 'values', `${published.ociRef}/boardviewer`, '--version', published.version, '--plain-http']);
+    expect(values.stdout).toMatch(/repository: docker.io\/library\/redis\n\s+# tag -- .*\n\s+tag: 7\.4\.2/);
+  });
 });

@@ -16,7 +16,7 @@ const names = fs.readdirSync(CASES).sort();
 function rootFor(caseName: string): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `bvchart-case-${caseName}-`));
   fs.mkdirSync(path.join(root, 'schema'));
-  fs.copyFileSync(path.join(REPO, 'schema', 'chart.yaml'), path.join(root, 'schema', 'chart.yaml'));
+  for (const file of ['chart.yaml', 'CHANGELOG.yaml']) fs.copyFileSync(path.join(REPO, 'schema', file), path.join(root, 'schema', file));
   fs.copyFileSync(path.join(CASES, caseName, 'values.schema.yaml'), path.join(root, 'schema', 'values.schema.yaml'));
   return root;
 }

@@ -31,7 +31,10 @@ export function createSchemaSource(options: SchemaSourceOptions = {}): (location
     if (/^https?:\/\//.test(location)) {
       const cached = path.join(cacheDir, `${createHash('sha256').update(location).digest('hex')}.json`);
       if (fs.existsSync(cached)) return { found: true, text: fs.readFileSync(cached, 'utf8') };
-      const response = await fetchText(location);
+      const response = await fetchText(location).catch((error: Error & { cause?: { code?: string; message?: string } }) => {
+        const why = error.cause?.code ?? error.cause?.message ?? error.message;
+        throw new Error(`could not download (${why}) and not in the cache ${cacheDir}; to work offline pass --schema-location with a local folder`);
+      });
       if (response.status === 404) return { found: false, reason: `not found: ${location}` };
       if (response.status !== 200) throw new Error(`fetching ${location}: HTTP ${response.status}`);
       fs.mkdirSync(cacheDir, { recursive: true });

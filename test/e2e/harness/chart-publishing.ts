@@ -1,43 +1,49 @@
-// Publishing the chart for real: `helm package` into a dist folder with `helm repo index`,
-// served over HTTP on loopback (a classic chart repository), and pushed to an OCI registry
-// (the distribution registry built from source) on loopback.
+// Publishing the chart for real, as a maintainer does: `bvchart release` signs the chart
+// with a throwaway key, writes the package, its provenance and the merged index into a
+// repository folder served over HTTP on loopback (a classic chart repository), and pushes to
+// an OCI registry (the distribution registry built from source) on loopback.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../../generator/layout.ts';
-import type { Helm } from '../../../toolchain/helm.ts';
+import { runCli, type CliRun } from '../../helpers/project.ts';
+import { releaseProject } from '../../helpers/release-project.ts';
+import { createSigningKey } from '../../helpers/signing-key.ts';
 import { freePort } from './cluster.ts';
 import { waitFor } from './kube-client.ts';
 
 export interface PublishedChart {
-  /** The packaged chart (.tgz). */
+  /** The packaged chart (.tgz) in the repository folder. */
   readonly archive: string;
   readonly version: string;
   /** Base URL of the HTTP chart repository (index.yaml). */
   readonly repoUrl: string;
+  /** The repository folder the HTTP server serves. */
+  readonly repoDir: string;
   /** `oci://127.0.0.1:<port>/charts`: install with `<ref>/boardviewer --version <v> --plain-http`. */
   readonly ociRef: string;
+  /** The public keyring for `--verify` (the throwaway release key). */
+  readonly keyring: string;
+  /** The project the chart was generated and released from (schema/ and chart/). */
+  readonly root: string;
+  /** Runs `bvchart release` again for that project, into the same repository and registry. */
+  release(): Promise<CliRun>;
   stop(): Promise<void>;
 }
 
-function expectOk(what: string, r: { status: number | null; stdout: string; stderr: string }): void {
-  if (r.status !== 0) throw new Error(`${what} failed (${r.status}): ${r.stderr || r.stdout}`);
-}
-
-export async function publishChart(helm: Helm, chartDir: string, dir: string): Promise<PublishedChart> {
-  const dist = path.join(dir, 'dist');
-  fs.mkdirSync(dist, { recursive: true });
-  expectOk('helm package', await helm.exec(['package', chartDir, '--destination', dist]));
-  const archive = path.join(dist, fs.readdirSync(dist).find((f) => f.endsWith('.tgz')) ?? '');
-  const version = /-(\d+\.\d+\.\d+[^/]*)\.tgz$/.exec(archive)?.[1] ?? '';
+export async function publishChart(dir: string): Promise<PublishedChart> {
+  const key = createSigningKey(fs.mkdtempSync(path.join(dir, 'key-')));
+  Object.assign(process.env, key.env);
+  const root = await releaseProject(key.fingerprint);
+  const repoDir = path.join(dir, 'repo');
+  fs.mkdirSync(repoDir, { recursive: true });
 
   const httpPort = await freePort();
   const repoUrl = `http://127.0.0.1:${httpPort}`;
-  expectOk('helm repo index', await helm.exec(['repo', 'index', dist, '--url', repoUrl]));
   const server = http.createServer((req, res) => {
-    const file = path.join(dist, path.basename(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')));
-    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.join(repoDir, path.basename(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')));
+    if (!file.startsWith(repoDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
     }
@@ -69,8 +75,11 @@ export async function publishChart(helm: Helm, chartDir: string, dir: string): P
   try {
     await waitFor('the OCI registry', async () => ((await fetch(`http://127.0.0.1:${registryPort}/v2/`)).ok ? true : undefined), 30_000);
     const ociRef = `oci://127.0.0.1:${registryPort}/charts`;
-    expectOk('helm push', await helm.exec(['push', archive, ociRef, '--plain-http']));
-    return { archive, version, repoUrl, ociRef, stop };
+    const release = () => runCli(['release', '--root', root, '--repo', repoDir, '--url', repoUrl, '--oci', ociRef, '--plain-http', '--helm', '4'], root);
+    const released = await release();
+    if (released.code !== 0) throw new Error(`bvchart release failed (${released.code}): ${released.stderr}`);
+    const version = /boardviewer (\S+) signed with/.exec(released.stdout)?.[1] ?? '';
+    return { archive: path.join(repoDir, `boardviewer-${version}.tgz`), version, repoUrl, repoDir, ociRef, keyring: key.keyring, root, release, stop };
   } catch (error) {
     await stop();
     throw error;
