@@ -18,6 +18,8 @@ const run = (configText?: string): Promise<ValidationReport> =>
     inputs: [RENDER],
     kubernetesVersions: ['1.36.0'],
     schemaLocations: folderSchemaLocations(),
+    // A render saved as a manifest file: plain manifests get the schema set only by default.
+    ruleSets: ['schema', 'hardening', 'boardviewer'],
     ...(configText ? { config: parseConfig('config.yaml', configText) } : {}),
   });
 
@@ -73,7 +75,7 @@ describe('the flow stage on the default render before the day-one fixes', () => 
     );
     expect(text).toContain('ignore-check.bvchart.io/flow-blocked');
     fs.writeFileSync(file, text);
-    const cli = await runCli(['validate', file, '--kubernetes-version', '1.36.0', '--schema-location', folderSchemaLocations()[0] ?? '', '-o', 'json'], REPO);
+    const cli = await runCli(['validate', file, '--kubernetes-version', '1.36.0', '--rules', 'schema,hardening', '--schema-location', folderSchemaLocations()[0] ?? '', '-o', 'json'], REPO);
     const parsed = JSON.parse(cli.stdout) as { findings: Finding[]; flows: { table: { flows: { source: string; allowed: boolean }[] } }[] };
     const blocked = parsed.findings.filter((f) => f.ruleId === 'flow-blocked');
     expect(blocked.map((f) => f.suppressed?.reason)).toEqual(['allowed by the cluster-wide test policy']);
