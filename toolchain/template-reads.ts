@@ -3,7 +3,9 @@
 // into .tools/bin/). Values are followed through variables, `with`, `range`, `$` and named
 // templates, so `$t := .Values.a` then `$t.typo` is a read of `a.typo`.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { toolsCache } from './locate-tool.ts';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../generator/layout.ts';
 
@@ -37,8 +39,22 @@ export class TemplateReadsError extends Error {
   override readonly name = 'TemplateReadsError';
 }
 
+/** Where the bootstrap caches the build of these sources (scripts/bootstrap.mjs, sourceDigest). */
+function cachedBuild(root: string): string | undefined {
+  const dir = path.join(root, 'toolchain', 'go', 'template-reads');
+  if (!fs.existsSync(dir)) return undefined;
+  const hash = createHash('sha256');
+  for (const file of fs.readdirSync(dir).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) {
+    hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file))).update('\0');
+  }
+  return path.join(toolsCache(), `template-reads-src-${hash.digest('hex').slice(0, 16)}`, 'template-reads');
+}
+
 export function templateReadsBinary(root: string = PACKAGE_ROOT): string {
-  const binary = process.env.BVCHART_TEMPLATE_READS || path.join(root, '.tools', 'bin', 'template-reads');
+  const linked = path.join(root, '.tools', 'bin', 'template-reads');
+  // An installed package has no .tools/bin/: the build in the tools cache serves it.
+  const cached = fs.existsSync(linked) ? undefined : cachedBuild(root);
+  const binary = process.env.BVCHART_TEMPLATE_READS || (cached && fs.existsSync(cached) ? cached : linked);
   if (!fs.existsSync(binary)) {
     throw new TemplateReadsError(`${binary} is missing: run \`npm run bootstrap\` (it builds toolchain/go/template-reads with Go)`);
   }

@@ -35,6 +35,9 @@ const AVAILABLE = controlPlaneOrFailUnderCI();
 const PRODUCTION = path.join(REPO, 'values', 'production-aws.yaml');
 const RELEASE = 'bv';
 const STS = `${RELEASE}-boardviewer`;
+// production-aws names an existing Redis Secret (GitOps); this release lets the chart generate
+// the password instead, so the upgrade step can check the `lookup` that keeps it.
+const GENERATED_REDIS_PASSWORD = ['--set', 'redis.cluster.existingSecret='];
 const MIN_PODS = 5; // production-aws: autoscaling.minReplicas
 
 let cluster: Cluster;
@@ -146,7 +149,7 @@ describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) 
     const snapshots = await observe(
       async () => (await appPods(ns)).map((p) => ordinal(p.metadata.name)),
       async () => {
-        await timed(`helm${major} install --wait`, () => helmOk(helm, ['install', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '--verify', '--keyring', published.keyring, '-n', ns, '-f', PRODUCTION, '--set', 'podManagementPolicy=OrderedReady', ...sharedClass, '--wait', '--timeout', '4m']));
+        await timed(`helm${major} install --wait`, () => helmOk(helm, ['install', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '--verify', '--keyring', published.keyring, '-n', ns, '-f', PRODUCTION, '--set', 'podManagementPolicy=OrderedReady', ...GENERATED_REDIS_PASSWORD, ...sharedClass, '--wait', '--timeout', '4m']));
         // With the HPA on, the StatefulSet leaves replicas to it; it raises them to minReplicas.
         await timed(`helm${major} scale-out to ${MIN_PODS} ready pods`, () =>
           waitFor(`${MIN_PODS} ready pods`, async () => (Number((await statefulSet(ns)).status?.readyReplicas ?? 0) >= MIN_PODS ? true : undefined), 120_000).catch(async (error: unknown) => {
