@@ -65,6 +65,14 @@ const ARGUED_DIFFERENCES: Readonly<Record<string, string>> = {
     'reach the end of the file (bytes 13 fails in Go). We refuse UTF-16 outright with one clear finding rather than half-read it.',
 };
 
+/**
+ * Documents whose Go result is not deterministic, so no answer of ours can match it every run:
+ * `1: a` and `"1": b` are two keys to go-yaml (an int and a string), and sigs.k8s.io/yaml turns
+ * both into the JSON key "1" while ranging over a Go map, so which value survives depends on Go's
+ * random map order (seen here: 10 runs "b", 2 runs "a" out of 12). Left out of the comparison.
+ */
+const GO_MAP_ORDER_DEPENDENT: ReadonlySet<string> = new Set([`document ${JSON.stringify('1: a\n"1": b\n')}`]);
+
 const thirdParty = path.resolve(REPO, '..', 'shared', 'third-party', 'manifests');
 function manifestFiles(): string[] {
   const out: string[] = [];
@@ -103,6 +111,7 @@ describe('decoding equals the Go decoder Kubernetes clients use', () => {
     cases.forEach((c, i) => {
       const expected = goVerdicts(reference[i] ?? []);
       const actual = ourVerdicts(c.bytes, parser);
+      if (GO_MAP_ORDER_DEPENDENT.has(c.label)) return;
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
         differences[c.label] = `go ${JSON.stringify(expected).slice(0, 300)} | ours ${JSON.stringify(actual).slice(0, 300)}`;
       }
