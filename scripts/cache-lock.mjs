@@ -55,13 +55,18 @@ export function withCacheLock(entry, build, { log = () => {}, staleMs = 2 * 60 *
   const deadline = Date.now() + timeoutMs;
   let told = false;
   for (;;) {
+    // The lock appears with its owner file already in it (a folder renamed into place), so a
+    // waiter never reads a lock that names no owner.
+    const staged = `${lock}.new-${process.pid}-${Date.now()}`;
+    fs.mkdirSync(staged);
+    fs.writeFileSync(path.join(staged, 'owner.json'), JSON.stringify({ pid: process.pid, host: os.hostname(), started: Date.now() }));
     try {
-      fs.mkdirSync(lock);
+      fs.renameSync(staged, lock);
       held.add(lock);
-      fs.writeFileSync(path.join(lock, 'owner.json'), JSON.stringify({ pid: process.pid, host: os.hostname(), started: Date.now() }));
       break;
     } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
+      fs.rmSync(staged, { recursive: true, force: true });
+      if (error.code !== 'EEXIST' && error.code !== 'ENOTEMPTY') throw error;
     }
     const owner = readOwner(lock);
     const stale = fs.existsSync(lock) ? staleness(lock, owner, staleMs) : undefined;
