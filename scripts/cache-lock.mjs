@@ -93,8 +93,9 @@ export function withCacheLock(entry, build, { log = () => {}, staleMs = 2 * 60 *
       continue;
     }
     if (Date.now() > deadline) throw new Error(`timed out waiting for the lock ${lock} (held by pid ${owner?.pid ?? '?'})`);
-    if (!told) {
-      log(`waiting for pid ${owner?.pid ?? '?'} to finish building ${path.basename(entry)} (lock ${lock})`);
+    // No owner read: the lock was just released (or names no one yet); try again before telling.
+    if (!told && owner) {
+      log(`waiting for pid ${owner.pid} to finish building ${path.basename(entry)} (lock ${lock})`);
       told = true;
     }
     sleep(pollMs);

@@ -25,7 +25,7 @@ case "$1" in
 esac
 log "build $out"
 mkdir "$out.writing" 2>/dev/null || log "COLLISION $out"
-sleep 1
+sleep 3
 printf '#!/bin/sh\\necho built by the stub\\n' > "$out"
 chmod +x "$out"
 rmdir "$out.writing" 2>/dev/null
