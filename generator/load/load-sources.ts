@@ -4,11 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import { parseSingleYamlDocument, type YamlDocumentSource } from '../../core/yaml-source.ts';
+import { loadDefinitionsSource, type DefinitionsSource } from '../kubernetes/definitions-source.ts';
 import { CHART_META_FILE, SCHEMA_FILE } from '../layout.ts';
 
 export interface LoadedSources {
   readonly schema: YamlDocumentSource;
   readonly chartMeta: YamlDocumentSource;
+  /** The Kubernetes definitions values may refer to (`$ref`). */
+  readonly definitions: DefinitionsSource;
 }
 
 export interface LoadResult {
@@ -37,6 +40,8 @@ export function loadSources(root: string): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const schema = readOne(root, SCHEMA_FILE, texts, diagnostics);
   const chartMeta = readOne(root, CHART_META_FILE, texts, diagnostics);
-  if (!schema || !chartMeta) return { diagnostics, texts };
-  return { sources: { schema, chartMeta }, diagnostics, texts };
+  const definitions = loadDefinitionsSource(root);
+  diagnostics.push(...definitions.diagnostics);
+  if (!schema || !chartMeta || !definitions.source) return { diagnostics, texts };
+  return { sources: { schema, chartMeta, definitions: definitions.source }, diagnostics, texts };
 }
