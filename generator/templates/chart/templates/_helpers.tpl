@@ -59,6 +59,9 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/part-of: boardviewer
 app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- with include "boardviewer.commonLabels" . }}
+{{ . }}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -100,20 +103,12 @@ Usage: {{ include "boardviewer.serviceAccountName" . }}
 {{- end }}
 
 {{/*
-boardviewer.image: the application image, pinned by digest or tag; the tag defaults to the
-chart's appVersion and `latest` is refused (R12: image changes are deliberate rollouts).
+boardviewer.image: the application image, pinned by digest or tag (see boardviewer.imageReference);
+`latest` is refused (R12: image changes are deliberate rollouts).
 Usage: {{ include "boardviewer.image" . }}
 */}}
 {{- define "boardviewer.image" -}}
-{{- $tag := default .Chart.AppVersion .Values.image.tag }}
-{{- if eq $tag "latest" }}
-{{- fail "image.tag: \"latest\" is not allowed; pin a version so rolling updates are deliberate (R12)" }}
-{{- end }}
-{{- if .Values.image.digest }}
-{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
-{{- else }}
-{{- printf "%s:%s" .Values.image.repository $tag }}
-{{- end }}
+{{- include "boardviewer.imageReference" (list . .Values.image "image.tag") }}
 {{- end }}
 
 {{/*
@@ -227,17 +222,11 @@ Usage: {{ include "boardviewer.podNames" . | nindent 6 }}
 {{- end }}
 
 {{/*
-boardviewer.imageRef: repository:tag of an image values block; the tag defaults to appVersion.
+boardviewer.imageRef: the reference of an image values block (see boardviewer.imageReference).
 Usage: {{ include "boardviewer.imageRef" (list . .Values.renderer.image) }}
 */}}
 {{- define "boardviewer.imageRef" -}}
-{{- $root := index . 0 }}
-{{- $image := index . 1 }}
-{{- $tag := default $root.Chart.AppVersion $image.tag }}
-{{- if eq $tag "latest" }}
-{{- fail (printf "image %s: the tag \"latest\" is not allowed; pin a version" $image.repository) }}
-{{- end }}
-{{- printf "%s:%s" $image.repository $tag }}
+{{- include "boardviewer.imageReference" (list (index . 0) (index . 1) (printf "image %s" (index . 1).repository)) }}
 {{- end }}
 
 {{/*

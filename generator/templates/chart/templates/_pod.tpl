@@ -1,0 +1,109 @@
+{{/*
+Pod-level settings shared by every workload of the chart (issue 9): the BoardViewer
+StatefulSet, the Redis StatefulSet, the Redis bootstrap Job, the chaos drill CronJob and the
+`helm test` pod. The top-level values are chart-wide; each component's block (`redis.cluster`,
+`chaosDrill`, `tests`) overrides them:
+- imagePullSecrets: global.imagePullSecrets + imagePullSecrets + the component's (deduplicated);
+- podAnnotations: the chart-wide ones, then the component's (the component wins a key);
+- nodeSelector, tolerations, priorityClassName: the component's when set, else the chart-wide.
+*/}}
+
+{{/*
+boardviewer.podSettings: the pod spec fields above, and the component's affinity for
+workloads whose affinity the chart does not build itself (`"affinity" true`).
+Usage: {{- include "boardviewer.podSettings" (dict "root" . "component" .Values.chaosDrill "affinity" true) | nindent 6 }}
+The BoardViewer pods pass no component: they use the top-level values.
+*/}}
+{{- define "boardviewer.podSettings" -}}
+{{- $root := .root }}
+{{- $c := default (dict) .component }}
+{{- $secrets := list }}
+{{- range concat (default list $root.Values.global.imagePullSecrets) $root.Values.imagePullSecrets (default list $c.imagePullSecrets) }}
+{{- if not (has .name $secrets) }}{{ $secrets = append $secrets .name }}{{ end }}
+{{- end }}
+{{- with $secrets }}
+imagePullSecrets:
+{{- range . }}
+  - name: {{ . }}
+{{- end }}
+{{- end }}
+{{- with (default $root.Values.priorityClassName $c.priorityClassName) }}
+priorityClassName: {{ . }}
+{{- end }}
+{{- with (default $root.Values.nodeSelector $c.nodeSelector) }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with (default $root.Values.tolerations $c.tolerations) }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- if and .affinity $c.affinity }}
+affinity:
+  {{- toYaml $c.affinity | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/*
+boardviewer.podAnnotations: the pod template's annotations (chart-wide, then the component's,
+then the chart's own fixed ones, which win), as YAML lines, or nothing.
+Usage: {{- with include "boardviewer.podAnnotations" (dict "root" . "component" .Values.redis.cluster) }}
+*/}}
+{{- define "boardviewer.podAnnotations" -}}
+{{- $c := default (dict) .component }}
+{{- $all := merge (deepCopy (default (dict) .fixed)) (deepCopy (default (dict) $c.podAnnotations)) (deepCopy .root.Values.podAnnotations) }}
+{{- with $all }}{{ toYaml . }}{{ end }}
+{{- end }}
+
+{{/*
+boardviewer.containerSecurityContext: the `restricted` container securityContext (R15) with the
+component's `containerSecurityContext` merged over it.
+Usage: {{ include "boardviewer.containerSecurityContext" (list . .Values.redis.cluster.containerSecurityContext) | nindent 12 }}
+*/}}
+{{- define "boardviewer.containerSecurityContext" -}}
+{{- $restricted := include "boardviewer.restrictedContainerSecurity" (index . 0) | fromYaml }}
+{{- toYaml (mergeOverwrite $restricted (deepCopy (default (dict) (index . 1)))) }}
+{{- end }}
+
+{{/*
+boardviewer.imageReference: an image values block (repository, tag, digest) as a reference:
+the digest wins over the tag; the tag defaults to the chart's appVersion and `latest` is
+refused (R12); global.imageRegistry replaces the repository's registry (its first part when
+that names a host: it has a dot or a port, or is localhost), or is prefixed to it.
+Usage: {{ include "boardviewer.imageReference" (list . .Values.renderer.image "renderer.image.tag") }}
+*/}}
+{{- define "boardviewer.imageReference" -}}
+{{- $root := index . 0 }}
+{{- $image := index . 1 }}
+{{- $key := index . 2 }}
+{{- $repository := $image.repository }}
+{{- with $root.Values.global.imageRegistry }}
+{{- $parts := splitList "/" $repository }}
+{{- $first := first $parts }}
+{{- if and (gt (len $parts) 1) (or (contains "." $first) (contains ":" $first) (eq $first "localhost")) }}
+{{- $repository = join "/" (rest $parts) }}
+{{- end }}
+{{- $repository = printf "%s/%s" (trimSuffix "/" .) $repository }}
+{{- end }}
+{{- $tag := default $root.Chart.AppVersion $image.tag }}
+{{- if eq $tag "latest" }}
+{{- fail (printf "%s: the tag \"latest\" is not allowed; pin a version so rolling updates are deliberate (R12)" $key) }}
+{{- end }}
+{{- if $image.digest }}
+{{- printf "%s@%s" $repository $image.digest }}
+{{- else }}
+{{- printf "%s:%s" $repository $tag }}
+{{- end }}
+{{- end }}
+
+{{/*
+boardviewer.commonLabels: the user's commonLabels, without the keys the chart sets itself.
+Usage: {{- include "boardviewer.commonLabels" . | nindent 4 }}
+*/}}
+{{- define "boardviewer.commonLabels" -}}
+{{- $labels := deepCopy .Values.commonLabels }}
+{{- range list "helm.sh/chart" "app.kubernetes.io/name" "app.kubernetes.io/instance" "app.kubernetes.io/version" "app.kubernetes.io/part-of" "app.kubernetes.io/managed-by" "app.kubernetes.io/component" }}
+{{- $_ := unset $labels . }}
+{{- end }}
+{{- with $labels }}{{ toYaml . }}{{ end }}
+{{- end }}
