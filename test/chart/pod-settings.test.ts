@@ -122,7 +122,7 @@ describe.each(HELM_MAJORS)('helm%i: pod settings', (major) => {
         renderer: { image: { digest: digest(2) } },
         volumeMarkerImage: { digest: digest(3) },
         kubectlImage: { digest: digest(4) },
-        redis: { cluster: { image: { digest: digest(5) } } },
+        redis: { cluster: { image: { digest: digest(5) }, metrics: { enabled: true, image: { digest: digest(6) } } } },
       },
       { major },
     );
@@ -131,10 +131,11 @@ describe.each(HELM_MAJORS)('helm%i: pod settings', (major) => {
       const pod = podOf(r, w);
       return [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].map((c) => `${w.name}/${c.name}: ${c.image}`);
     });
-    expect(images.length).toBeGreaterThanOrEqual(7);
-    for (const image of images) expect(image).toMatch(/: mirror\.example\.com:5000\/hub\/[a-z0-9/-]+@sha256:[0-9]{64}$/);
+    expect(images.length).toBeGreaterThanOrEqual(8);
+    for (const image of images) expect(image).toMatch(/: mirror\.example\.com:5000\/hub\/[a-z0-9/_.-]+@sha256:[0-9]{64}$/);
     expect(images).toContain(`bv-boardviewer/boardviewer: mirror.example.com:5000/hub/boardviewer/boardviewer@${digest(1)}`);
     expect(images).toContain(`bv-boardviewer-redis/redis: mirror.example.com:5000/hub/library/redis@${digest(5)}`);
+    expect(images).toContain(`bv-boardviewer-redis/redis-exporter: mirror.example.com:5000/hub/oliver006/redis_exporter@${digest(6)}`);
   });
 
   it('commonLabels reach every object and every pod, without overriding the chart labels', async () => {
@@ -145,6 +146,22 @@ describe.each(HELM_MAJORS)('helm%i: pod settings', (major) => {
       expect(o.metadata.labels?.['app.kubernetes.io/name'], `${o.kind}/${o.metadata.name}`).toBe('boardviewer');
     }
     for (const w of WORKLOADS) expect(podOf(r, w).metadata.labels?.['cost-center'], w.name).toBe('42');
+  });
+});
+
+describe.each(HELM_MAJORS)('helm%i: Redis metrics exporter', (major) => {
+  it('runs next to each Redis node, is exposed on the headless Service and scraped by its own ServiceMonitor', async () => {
+    const off = await render({ monitoring: { enabled: true } }, { major });
+    expect(off.all('ServiceMonitor').map((o) => o.metadata.name)).toEqual(['bv-boardviewer']);
+    const r = await render({ monitoring: { enabled: true }, redis: { cluster: { metrics: { enabled: true } } } }, { major });
+    expect(r.status, r.stderr).toBe(0);
+    const exporter = container(r.find('StatefulSet', 'bv-boardviewer-redis'), 'redis-exporter');
+    expect(exporter.image).toBe('docker.io/oliver006/redis_exporter:v1.67.0');
+    expect(JSON.stringify(exporter.args ?? [])).not.toContain('PASSWORD');
+    expect(at(r.find('Service', 'bv-boardviewer-redis-headless'), 'spec.ports')).toContainEqual({ name: 'redis-metrics', port: 9121, targetPort: 'redis-metrics', protocol: 'TCP' });
+    const monitor = r.find('ServiceMonitor', 'bv-boardviewer-redis');
+    expect(at(monitor, 'spec.endpoints.0.port')).toBe('redis-metrics');
+    expect(at(monitor, 'spec.selector.matchLabels')).toEqual(at(r.find('StatefulSet', 'bv-boardviewer-redis'), 'spec.selector.matchLabels'));
   });
 });
 

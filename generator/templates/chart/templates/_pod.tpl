@@ -107,3 +107,53 @@ Usage: {{- include "boardviewer.commonLabels" . | nindent 4 }}
 {{- end }}
 {{- with $labels }}{{ toYaml . }}{{ end }}
 {{- end }}
+
+{{/*
+boardviewer.redisExporter: the redis_exporter sidecar of each Redis node (redis.cluster.metrics),
+reading the node over localhost with the cluster password from the Secret (never in arguments).
+Usage: {{- include "boardviewer.redisExporter" . | nindent 8 }}
+*/}}
+{{- define "boardviewer.redisExporter" -}}
+{{- if .Values.redis.cluster.metrics.enabled }}
+- name: redis-exporter
+  image: {{ include "boardviewer.imageReference" (list . .Values.redis.cluster.metrics.image "redis.cluster.metrics.image.tag") }}
+  imagePullPolicy: IfNotPresent
+  env:
+    - name: REDIS_ADDR
+      value: redis://127.0.0.1:6379
+    - name: REDIS_EXPORTER_IS_CLUSTER
+      value: "true"
+    - name: REDIS_EXPORTER_WEB_LISTEN_ADDRESS
+      value: {{ printf ":%d" (int .Values.redis.cluster.metrics.port) | quote }}
+    - name: REDIS_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: {{ include "boardviewer.redisSecretName" . }}
+          key: redis-password
+  ports:
+    - name: redis-metrics
+      containerPort: {{ .Values.redis.cluster.metrics.port }}
+      protocol: TCP
+  readinessProbe:
+    httpGet:
+      path: /health
+      port: redis-metrics
+    periodSeconds: 10
+    failureThreshold: 3
+  livenessProbe:
+    httpGet:
+      path: /health
+      port: redis-metrics
+    periodSeconds: 10
+    failureThreshold: 3
+  resources:
+    requests:
+      cpu: 50m
+      memory: 32Mi
+    limits:
+      cpu: 200m
+      memory: 64Mi
+  securityContext:
+    {{- include "boardviewer.containerSecurityContext" (list . .Values.redis.cluster.containerSecurityContext) | nindent 4 }}
+{{- end }}
+{{- end }}
