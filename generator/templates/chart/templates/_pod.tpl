@@ -111,7 +111,7 @@ Usage: {{- include "boardviewer.commonLabels" . | nindent 4 }}
 {{/*
 boardviewer.redisExporter: the redis_exporter sidecar of each Redis node (redis.cluster.metrics),
 reading the node over localhost with the cluster password from the Secret (never in arguments).
-Usage: {{- include "boardviewer.redisExporter" . | nindent 8 }}
+Usage: {{- with include "boardviewer.redisExporter" . | trim }}{{- . | nindent 8 }}{{- end }}
 */}}
 {{- define "boardviewer.redisExporter" -}}
 {{- if .Values.redis.cluster.metrics.enabled }}
