@@ -149,6 +149,21 @@ describe.each(HELM_MAJORS)('helm%i: pod settings', (major) => {
   });
 });
 
+describe.each(HELM_MAJORS)('helm%i: namespaceOverride', (major) => {
+  it('puts every namespaced object, peer address and RBAC subject in the override namespace', async () => {
+    const r = await render({ ...BASE, namespaceOverride: 'boards-elsewhere', monitoring: { enabled: true }, backup: { enabled: true } }, { major });
+    expect(r.status, r.stderr).toBe(0);
+    for (const o of r.objects) {
+      const expected = o.kind === 'StorageClass' ? undefined : o.kind === 'Schedule' ? 'velero' : 'boards-elsewhere';
+      expect(o.metadata.namespace, `${o.kind}/${o.metadata.name}`).toBe(expected);
+    }
+    // The release namespace (`boards`, see helpers/render.ts) appears nowhere.
+    const text = JSON.stringify(r.objects);
+    expect(text).not.toMatch(/\.boards\.svc|"boards"/);
+    expect(text).toContain('.boards-elsewhere.svc.cluster.local');
+  });
+});
+
 describe.each(HELM_MAJORS)('helm%i: Redis metrics exporter', (major) => {
   it('runs next to each Redis node, is exposed on the headless Service and scraped by its own ServiceMonitor', async () => {
     const off = await render({ monitoring: { enabled: true } }, { major });

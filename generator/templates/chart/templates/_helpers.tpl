@@ -202,7 +202,7 @@ Usage: {{ include "boardviewer.peers" . }}
 */}}
 {{- define "boardviewer.peers" -}}
 {{- $fullname := include "boardviewer.fullname" . }}
-{{- $domain := printf "%s.%s.svc.%s" (include "boardviewer.headlessServiceName" .) .Release.Namespace .Values.clusterDomain }}
+{{- $domain := printf "%s.%s.svc.%s" (include "boardviewer.headlessServiceName" .) (include "boardviewer.namespace" .) .Values.clusterDomain }}
 {{- $peers := list }}
 {{- range $i := until (include "boardviewer.maxReplicas" . | int) }}
 {{- $peers = append $peers (printf "%s-%d.%s:%d" $fullname $i $domain (int $.Values.containerPort)) }}
@@ -266,7 +266,7 @@ Usage: {{ include "boardviewer.redisAddresses" . }}
 {{- define "boardviewer.redisAddresses" -}}
 {{- if eq .Values.redis.mode "cluster" }}
 {{- $name := include "boardviewer.redisFullname" . }}
-{{- $domain := printf "%s-headless.%s.svc.%s" $name .Release.Namespace .Values.clusterDomain }}
+{{- $domain := printf "%s-headless.%s.svc.%s" $name (include "boardviewer.namespace" .) .Values.clusterDomain }}
 {{- $nodes := list }}
 {{- range $i := until (int .Values.redis.cluster.nodes) }}
 {{- $nodes = append $nodes (printf "%s-%d.%s:6379" $name $i $domain) }}

@@ -97,6 +97,15 @@ Usage: {{ include "boardviewer.imageReference" (list . .Values.renderer.image "r
 {{- end }}
 
 {{/*
+boardviewer.namespace: the namespace of every namespaced object: namespaceOverride, else the
+release's (for umbrella charts that install this chart into another namespace).
+Usage: {{ include "boardviewer.namespace" . }}
+*/}}
+{{- define "boardviewer.namespace" -}}
+{{- default .Release.Namespace .Values.namespaceOverride }}
+{{- end }}
+
+{{/*
 boardviewer.commonLabels: the user's commonLabels, without the keys the chart sets itself.
 Usage: {{- include "boardviewer.commonLabels" . | nindent 4 }}
 */}}
