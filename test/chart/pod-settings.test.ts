@@ -149,6 +149,32 @@ describe.each(HELM_MAJORS)('helm%i: pod settings', (major) => {
   });
 });
 
+describe.each(HELM_MAJORS)('helm%i: commonAnnotations', (major) => {
+  it('reach every object of the chart; the chart and each object keep their own keys', async () => {
+    const r = await render(
+      {
+        ...BASE,
+        monitoring: { enabled: true },
+        backup: { enabled: true },
+        redis: { cluster: { metrics: { enabled: true } } },
+        commonAnnotations: { 'owner.example.com/team': 'boards', 'helm.sh/hook': 'pre-install', 'nginx.ingress.kubernetes.io/affinity': 'none' },
+        service: { annotations: { 'owner.example.com/team': 'edge' } },
+      },
+      { major },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.objects.length).toBeGreaterThan(20);
+    for (const o of r.objects) {
+      const annotations = o.metadata.annotations ?? {};
+      const name = `${o.kind}/${o.metadata.name}`;
+      expect(annotations['owner.example.com/team'], name).toBe(o.kind === 'Service' && o.metadata.name === 'bv-boardviewer' ? 'edge' : 'boards');
+      expect(annotations['helm.sh/hook'], name).not.toBe('pre-install');
+    }
+    expect(r.find('Ingress').metadata.annotations?.['nginx.ingress.kubernetes.io/affinity']).toBe('cookie');
+    expect(r.find('Pod').metadata.annotations?.['helm.sh/hook']).toBe('test');
+  });
+});
+
 describe.each(HELM_MAJORS)('helm%i: namespaceOverride', (major) => {
   it('puts every namespaced object, peer address and RBAC subject in the override namespace', async () => {
     const r = await render({ ...BASE, namespaceOverride: 'boards-elsewhere', monitoring: { enabled: true }, backup: { enabled: true } }, { major });

@@ -106,6 +106,34 @@ Usage: {{ include "boardviewer.namespace" . }}
 {{- end }}
 
 {{/*
+boardviewer.commonAnnotations: the user's commonAnnotations for one object's metadata, as YAML
+lines, without the keys the object sets itself: helm.sh/* (hooks, resource policy), the keys of
+`except` and those under `prefixes`.
+Usage: {{- with include "boardviewer.commonAnnotations" (dict "root" . "except" .Values.ingress.annotations "prefixes" (list "nginx.ingress.kubernetes.io/")) | trim }}
+*/}}
+{{- define "boardviewer.commonAnnotations" -}}
+{{- $out := dict }}
+{{- $except := default (dict) .except }}
+{{- $prefixes := prepend (default (list) .prefixes) "helm.sh/" }}
+{{- range $key, $value := .root.Values.commonAnnotations }}
+{{- $skip := hasKey $except $key }}
+{{- range $prefixes }}{{ if hasPrefix . $key }}{{ $skip = true }}{{ end }}{{ end }}
+{{- if not $skip }}{{ $_ := set $out $key $value }}{{ end }}
+{{- end }}
+{{- with $out }}{{ toYaml . }}{{ end }}
+{{- end }}
+
+{{/*
+boardviewer.annotations: an object's own annotations (e.g. service.annotations) with the
+commonAnnotations it does not set, as YAML lines, or nothing.
+Usage: {{- with include "boardviewer.annotations" (dict "root" . "own" .Values.service.annotations) | trim }}
+*/}}
+{{- define "boardviewer.annotations" -}}
+{{- $common := include "boardviewer.commonAnnotations" (dict "root" .root "except" .own) | fromYaml }}
+{{- with merge (deepCopy (default (dict) .own)) (default (dict) $common) }}{{ toYaml . }}{{ end }}
+{{- end }}
+
+{{/*
 boardviewer.commonLabels: the user's commonLabels, without the keys the chart sets itself.
 Usage: {{- include "boardviewer.commonLabels" . | nindent 4 }}
 */}}
