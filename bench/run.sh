@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
-# Runs the validator benchmark on one core when taskset is available (both engines inherit it).
+# Runs the validator benchmark. The bench pins each measured process itself (taskset -c 0 for
+# one worker, -c 0,1 for two), so it is not pinned as a whole.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node scripts/bootstrap.mjs
-if command -v taskset >/dev/null 2>&1; then
-  BVCHART_BENCH_PINNED=1 exec taskset -c 0 npx tsx bench/validate-bench.ts "$@"
-fi
 exec npx tsx bench/validate-bench.ts "$@"

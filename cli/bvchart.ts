@@ -2,10 +2,12 @@
 //   bvchart gen [...]       generate the chart from the schema (cli/gen-command.ts)
 //   bvchart validate [...]  render and check charts or manifests (cli/validate-command.ts)
 //   bvchart schemas convert  build a schema folder from OpenAPI v2 or CRDs (cli/schemas-command.ts)
+//   bvchart report merge     join JSON reports of shards into one (cli/report-command.ts)
 import { type CliIO, UsageError } from './cli-io.ts';
 import { GEN_USAGE, genCommand } from './gen-command.ts';
 import { SCHEMAS_USAGE, schemasCommand } from './schemas-command.ts';
 import { VALIDATE_USAGE, validateCommand } from './validate-command.ts';
+import { REPORT_USAGE, reportCommand } from './report-command.ts';
 
 export type { CliIO } from './cli-io.ts';
 
@@ -15,10 +17,12 @@ commands:
   gen        generate chart/, schema/values.generated.ts and the values reference from schema/
   validate   render a chart across values, Kubernetes versions and Helm majors, and check it
   schemas    convert a cluster's OpenAPI v2 document or CRD manifests into a schema folder
+  report     merge JSON reports of shards (validate --shard i/n) into one report
 
 ${GEN_USAGE}
 ${VALIDATE_USAGE}
-${SCHEMAS_USAGE}`;
+${SCHEMAS_USAGE}
+${REPORT_USAGE}`;
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -30,6 +34,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await validateCommand(rest, io);
       case 'schemas':
         return await schemasCommand(rest, io);
+      case 'report':
+        return await reportCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':

@@ -6,12 +6,14 @@ import { DiagnosticError } from '../core/diagnostic.ts';
 import { formatDiagnostics } from '../core/format-diagnostic.ts';
 import type { HelmMajor } from '../toolchain/helm.ts';
 import { KUBE_VERSIONS, NEWEST_KUBE_VERSION } from '../toolchain/kube-versions.ts';
-import { readConfig } from '../validator/config.ts';
+import { flowOptionsFrom, readConfig } from '../validator/config.ts';
+import { FlowSpecError, parseFlowSpec } from '../validator/flows/flow-options.ts';
 import { exitCodeFor } from '../validator/exit-code.ts';
 import type { FindingSeverity } from '../validator/finding.ts';
 import { InputError, resolveInput } from '../validator/inputs.ts';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../validator/report/format-report.ts';
-import { validate } from '../validator/validate.ts';
+import { RULE_SETS, type RuleSet, validate } from '../validator/validate.ts';
+import { parseShard, ShardSyntaxError } from '../validator/work-plan.ts';
 import { UsageError, type CliIO } from './cli-io.ts';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -29,10 +31,17 @@ export const VALIDATE_USAGE = `usage: bvchart validate [options] <chart-dir | ch
   --namespace NS                namespace for the render (default: default)
   --upgrade-from PATH           the installed release (chart or manifests): flag changes helm upgrade cannot apply
   --upgrade-values FILE         values of the installed release (default: each scenario's own); repeatable
-  --config FILE                 disabled rules and suppressions (YAML)
+  --config FILE                 disabled rules, suppressions and the flow stage's settings (YAML)
+  --ingress-namespace NS        namespace of the ingress controller, source of Ingress flows (default: ingress-nginx)
+  --monitoring-namespace NS     namespace of Prometheus, source of scrape flows (default: monitoring)
+  --flow FROM->TO:PORT[/PROTO]  a flow the workloads need, e.g. StatefulSet/app->10.0.0.0/8:5432/TCP; repeatable
   -o, --output FORMAT           ${OUTPUT_FORMATS.join(' | ')} (default: text)
   --summary                     text output: the summary line only
   --fail-on SEVERITY            error | warning | info: exit 1 when a finding reaches it (default: error)
+  --rules SET[,SET]             ${RULE_SETS.join(' | ')}: rule sets to run (default: all; schema = kubeconform's checks only)
+  -n, --workers N               worker threads checking files or renders in parallel (default: 1)
+  --shard I/N                   check only the I-th of N deterministic slices of the work (files, or the
+                                render matrix); join the JSON reports with \`bvchart report merge\`
 
 exit status: 0 clean, 1 findings at --fail-on or above, 2 usage or input error
 `;
@@ -58,9 +67,15 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
       'upgrade-from': { type: 'string' },
       'upgrade-values': { type: 'string', multiple: true },
       config: { type: 'string' },
+      'ingress-namespace': { type: 'string' },
+      'monitoring-namespace': { type: 'string' },
+      flow: { type: 'string', multiple: true },
       output: { type: 'string', short: 'o', default: 'text' },
       summary: { type: 'boolean', default: false },
       'fail-on': { type: 'string', default: 'error' },
+      rules: { type: 'string', multiple: true },
+      workers: { type: 'string', short: 'n', default: '1' },
+      shard: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('give a chart folder, a packaged chart, manifests or -');
@@ -72,6 +87,19 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     if (h !== '3' && h !== '4') throw new UsageError(`--helm must be 3 or 4, not ${h}`);
     return Number(h) as HelmMajor;
   });
+  const rules = list(values.rules).map((r) => {
+    if (!(RULE_SETS as readonly string[]).includes(r)) throw new UsageError(`--rules must be among ${RULE_SETS.join(', ')}, not ${r}`);
+    return r as RuleSet;
+  });
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1, not ${values.workers}`);
+  let shard;
+  try {
+    shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
+  } catch (error) {
+    if (error instanceof ShardSyntaxError) throw new UsageError(error.message);
+    throw error;
+  }
   const resolve = (p: string) => (p === '-' || /^[a-z]+:\/\//.test(p) ? p : path.resolve(io.cwd, p));
   const inputs = positionals.map(resolve);
   try {
@@ -91,7 +119,18 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     if (error instanceof DiagnosticError) throw new UsageError(`invalid config:\n${formatDiagnostics(error.diagnostics)}`);
     throw new UsageError(`config ${values.config}: ${(error as Error).message}`);
   }
+  let flows;
+  try {
+    const declared = (values.flow ?? []).map(parseFlowSpec);
+    const ingressController = values['ingress-namespace'] ? { namespace: values['ingress-namespace'] } : undefined;
+    const monitoring = values['monitoring-namespace'] ? { namespace: values['monitoring-namespace'] } : undefined;
+    flows = flowOptionsFrom({ ...(ingressController ? { ingressController } : {}), ...(monitoring ? { monitoring } : {}), declared }, config?.flows);
+  } catch (error) {
+    if (error instanceof FlowSpecError) throw new UsageError(error.message);
+    throw error;
+  }
   const report = await validate({
+    flows,
     inputs,
     valuesSets,
     kubernetesVersions: kubernetesVersions.length > 0 ? kubernetesVersions : onlyManifests ? [NEWEST_KUBE_VERSION] : [...KUBE_VERSIONS],
@@ -106,6 +145,9 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     ...(values['upgrade-values'] ? { upgradeValues: values['upgrade-values'].map(resolve) } : {}),
     ...(config ? { config } : {}),
     ...(io.stdin ? { stdin: io.stdin } : {}),
+    ...(rules.length > 0 ? { rules } : {}),
+    workers,
+    ...(shard ? { shard } : {}),
   });
   io.out(formatReport(report, output, { color: Boolean(io.isTTY) && output === 'text', summaryOnly: values.summary, version: pkg.version }));
   return exitCodeFor(report, failOn);

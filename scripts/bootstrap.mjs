@@ -4,10 +4,14 @@
 //
 //   1. npm dependencies: `npm ci` when node_modules is missing or was installed from
 //      another package-lock.json.
-//   2. Pinned tools (toolchain/tools.json): helm3, helm4 and kubeconform, each built once
+//   2. Pinned tools (toolchain/tools.json): helm3, helm4, kubeconform, kube-score and netpol-oracle, each built once
 //      with `go install` into a per-user cache keyed by name and version, then linked into
 //      the git-ignored .tools/bin/. A second clone links the cached binaries, no rebuild.
 //      A tool already on PATH at the pinned version is used as it is.
+//
+//   2b. Our own Go helpers under toolchain/go/ (template-reads: the value reads of the chart's
+//      templates, for the generator), built with `go build` into the same cache, keyed by
+//      a digest of their sources, and linked into .tools/bin/.
 //
 //   3. With --control-plane (npm test): the Kubernetes control plane, etcd, KWOK and the OCI
 //      registry for the end-to-end tests (scripts/build-controlplane.mjs), same cache.
@@ -21,6 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withCacheLock } from './cache-lock.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const binDir = path.join(root, '.tools', 'bin');
@@ -71,7 +76,8 @@ function reportedVersion(binary, tool) {
 }
 
 function isPinned(binary, tool) {
-  return fs.existsSync(binary) && reportedVersion(binary, tool) === tool.version;
+  // versionOutput: the whole output, for tools that print more than the version (kube-score).
+  return fs.existsSync(binary) && reportedVersion(binary, tool) === (tool.versionOutput ?? tool.version);
 }
 
 function onPath(tool) {
@@ -101,11 +107,15 @@ function buildIntoCache(tool, cached) {
   const staging = fs.mkdtempSync(path.join(path.dirname(cached), `.build-${tool.name}-`));
   log(`building ${tool.name} ${tool.version} with ${goVersion} (first time only; a few minutes)`);
   const started = Date.now();
+  // A tool with `source` is our own Go program in the repository (pinned go.mod/go.sum): go build it there.
+  const args = tool.source
+    ? ['build', '-trimpath', `-ldflags=${tool.ldflags.join(' ')}`, '-o', path.join(staging, tool.name), '.']
+    : ['install', '-trimpath', `-ldflags=${tool.ldflags.join(' ')}`, `${tool.module}@${tool.version}`];
   const result = spawnSync(
     'go',
-    ['install', '-trimpath', `-ldflags=${tool.ldflags.join(' ')}`, `${tool.module}@${tool.version}`],
+    args,
     {
-      cwd: os.tmpdir(),
+      cwd: tool.source ? path.join(root, tool.source) : os.tmpdir(),
       env: { ...process.env, GOBIN: staging, GOFLAGS: `${process.env.GOFLAGS || ''} -buildvcs=false`.trim(), CGO_ENABLED: '0' },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -113,11 +123,11 @@ function buildIntoCache(tool, cached) {
   if (result.status !== 0) {
     fs.rmSync(staging, { recursive: true, force: true });
     fail(
-      `go install ${tool.module}@${tool.version} failed (exit ${result.status}).\n` +
+      `go ${args.join(' ')}${tool.source ? ` (in ${tool.source})` : ''} failed (exit ${result.status}).\n` +
         `  It needs the Go module proxy (GOPROXY=${process.env.GOPROXY || 'default'}); check network access to it, or provide the binary as above.`,
     );
   }
-  const built = path.join(staging, path.basename(tool.module));
+  const built = path.join(staging, tool.source ? tool.name : path.basename(tool.module));
   fs.renameSync(built, cached); // atomic within the cache folder
   fs.rmSync(staging, { recursive: true, force: true });
   log(`built ${tool.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -134,10 +144,13 @@ function ensureTool(tool, cache) {
   const cached = path.join(cache, `${tool.name}-${tool.version}`, tool.name);
   fs.mkdirSync(path.dirname(cached), { recursive: true });
   if (!isPinned(cached, tool)) {
-    fs.rmSync(cached, { force: true });
-    buildIntoCache(tool, cached);
-    const got = reportedVersion(cached, tool);
-    if (got !== tool.version) fail(`${cached} reports version ${JSON.stringify(got)}, expected ${tool.version}`);
+    withCacheLock(path.dirname(cached), () => {
+      if (isPinned(cached, tool)) return; // built by another clone while this one waited
+      fs.rmSync(cached, { force: true });
+      buildIntoCache(tool, cached);
+      const got = reportedVersion(cached, tool);
+      if (got !== (tool.versionOutput ?? tool.version)) fail(`${cached} reports version ${JSON.stringify(got)}, expected ${tool.version}`);
+    }, { log });
   }
   fs.mkdirSync(binDir, { recursive: true });
   fs.rmSync(linked, { force: true });
@@ -152,6 +165,53 @@ function ensureTools() {
   for (const tool of tools) ensureTool(tool, cache);
 }
 
+// ---- 2b. our own Go helpers (toolchain/go/<name>/, e.g. template-reads) ---------------
+// Built with `go build` from the sources in this repository (their go.mod/go.sum pin any
+// module), cached under a key made of the sources' digest, linked into .tools/bin/.
+function sourceDigest(dir) {
+  const hash = createHash('sha256');
+  for (const file of fs.readdirSync(dir).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) {
+    hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function ensureOwnTool(name, cache) {
+  const source = path.join(root, 'toolchain', 'go', name);
+  const cached = path.join(cache, `${name}-src-${sourceDigest(source)}`, name);
+  const linked = path.join(binDir, name);
+  if (!fs.existsSync(cached)) withCacheLock(path.dirname(cached), () => buildOwnTool(name, source, cached), { log });
+  if (fs.existsSync(linked) && fs.realpathSync(linked) === cached) return;
+  fs.mkdirSync(binDir, { recursive: true });
+  fs.rmSync(linked, { force: true });
+  fs.symlinkSync(cached, linked);
+  log(`linked ${name} -> ${cached}`);
+}
+
+function buildOwnTool(name, source, cached) {
+  if (fs.existsSync(cached)) return; // built by another clone while this one waited
+  if (!goAvailable()) fail(`${name} (toolchain/go/${name}) must be built and Go is not installed: install Go 1.24 or newer`);
+  fs.mkdirSync(path.dirname(cached), { recursive: true });
+  const staging = fs.mkdtempSync(path.join(path.dirname(cached), `.build-${name}-`));
+  log(`building ${name} from toolchain/go/${name}`);
+  const result = spawnSync('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', path.join(staging, name), '.'], {
+    cwd: source,
+    env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: `${process.env.GOFLAGS || ''} -buildvcs=false`.trim() },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    fail(`go build of toolchain/go/${name} failed (exit ${result.status})`);
+  }
+  fs.renameSync(path.join(staging, name), cached);
+  fs.rmSync(staging, { recursive: true, force: true });
+}
+
+function ensureOwnTools() {
+  const dir = path.join(root, 'toolchain', 'go');
+  for (const name of fs.readdirSync(dir).sort()) ensureOwnTool(name, cacheRoot());
+}
+
 // ---- 3. control plane tools (with --control-plane: the end-to-end tests need them) ----
 function ensureControlPlane() {
   if (!process.argv.includes('--control-plane') || process.env.BVCHART_SKIP_CONTROL_PLANE === '1') return;
@@ -163,4 +223,5 @@ function ensureControlPlane() {
 
 ensureNodeModules();
 ensureTools();
+ensureOwnTools();
 ensureControlPlane();

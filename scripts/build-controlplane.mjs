@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withCacheLock } from './cache-lock.mjs';
 import { kubernetesWrapperGoMod } from './kubernetes-wrapper.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,7 +69,9 @@ function buildKubernetes(cache) {
   const version = pins.kubernetes;
   const dir = path.join(cache, `kubernetes-${version}`);
   const names = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
-  if (!built(dir, names)) {
+  // Each cache entry is built under its lock: two clones never write the same module or .tmp files.
+  if (!built(dir, names)) withCacheLock(dir, () => {
+    if (built(dir, names)) return;
     const work = path.join(dir, 'module');
     fs.mkdirSync(work, { recursive: true });
     const info = goJson(['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], os.tmpdir());
@@ -89,14 +92,15 @@ function buildKubernetes(cache) {
       fs.renameSync(path.join(dir, `${name}.tmp`), path.join(dir, name));
       log(`built ${name} in ${seconds.toFixed(0)} s`);
     }
-  }
+  }, { log });
   linkAll(dir, names);
 }
 
 function buildEtcd(cache) {
   const version = pins.etcd;
   const dir = path.join(cache, `etcd-${version}`);
-  if (!built(dir, ['etcd'])) {
+  if (!built(dir, ['etcd'])) withCacheLock(dir, () => {
+    if (built(dir, ['etcd'])) return;
     const work = path.join(dir, 'module');
     fs.mkdirSync(work, { recursive: true });
     fs.writeFileSync(path.join(work, 'go.mod'), `module bvchart.local/etcd\n\ngo 1.25\n\nrequire go.etcd.io/etcd/server/v3 ${version}\n`);
@@ -105,13 +109,14 @@ function buildEtcd(cache) {
     const seconds = go(['build', '-trimpath', `-ldflags=-s -w -X go.etcd.io/etcd/api/v3/version.GitSHA=${version}`, '-o', path.join(dir, 'etcd.tmp'), '.'], work);
     fs.renameSync(path.join(dir, 'etcd.tmp'), path.join(dir, 'etcd'));
     log(`built etcd in ${seconds.toFixed(0)} s`);
-  }
+  }, { log });
   linkAll(dir, ['etcd']);
 }
 
 function installTool(cache, name, module, version, binary) {
   const dir = path.join(cache, `${name}-${version}`);
-  if (!built(dir, [name])) {
+  if (!built(dir, [name])) withCacheLock(dir, () => {
+    if (built(dir, [name])) return;
     fs.mkdirSync(dir, { recursive: true });
     const staging = fs.mkdtempSync(path.join(dir, '.build-'));
     log(`building ${name} ${version}`);
@@ -119,7 +124,7 @@ function installTool(cache, name, module, version, binary) {
     fs.renameSync(path.join(staging, binary), path.join(dir, name));
     fs.rmSync(staging, { recursive: true, force: true });
     log(`built ${name} in ${seconds.toFixed(0)} s`);
-  }
+  }, { log });
   linkAll(dir, [name]);
 }
 

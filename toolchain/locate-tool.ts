@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../generator/layout.ts';
 import pins from './tools.json' with { type: 'json' };
 
-export type ToolName = 'helm3' | 'helm4' | 'kubeconform';
+export type ToolName = 'helm3' | 'helm4' | 'kubeconform' | 'kube-score' | 'netpol-oracle';
 
 export interface ToolPin {
   readonly name: ToolName;
@@ -14,6 +14,10 @@ export interface ToolPin {
   readonly version: string;
   readonly ldflags: readonly string[];
   readonly versionArgs: readonly string[];
+  /** The whole `versionArgs` output when the tool prints more than its version. */
+  readonly versionOutput?: string;
+  /** Our own Go program's folder in the repository, built with `go build` (else `go install module@version`). */
+  readonly source?: string;
 }
 
 export const TOOL_PINS: readonly ToolPin[] = pins.tools as ToolPin[];
@@ -23,7 +27,9 @@ export class ToolMissingError extends Error {
     const pin = TOOL_PINS.find((p) => p.name === tool);
     super(
       `${tool} not found in .tools/bin/ or on PATH. Run \`npm run bootstrap\` (needs Go), or install it yourself: ` +
-        `go install -ldflags '${pin?.ldflags.join(' ') ?? ''}' ${pin?.module ?? tool}@${pin?.version ?? 'latest'} ` +
+        (pin?.source
+          ? `(cd ${pin.source} && go build -o ${tool} .) `
+          : `go install -ldflags '${pin?.ldflags.join(' ') ?? ''}' ${pin?.module ?? tool}@${pin?.version ?? 'latest'} `) +
         `and put the binary on PATH as ${tool}.`,
     );
     this.name = 'ToolMissingError';

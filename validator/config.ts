@@ -4,12 +4,22 @@ import fs from 'node:fs';
 import { createAjv, describeAjvError } from '../core/ajv.ts';
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.ts';
 import { parseSingleYamlDocument } from '../core/yaml-source.ts';
+import { DEFAULT_FLOW_OPTIONS, type FlowOptions } from './flows/flow-options.ts';
 import type { ConfigSuppression } from './policy/suppression.ts';
 
 export interface ValidatorConfig {
   readonly disabledRules: readonly string[];
   readonly suppressions: readonly ConfigSuppression[];
+  /** The flow stage's cluster context; absent: DEFAULT_FLOW_OPTIONS. */
+  readonly flows?: FlowOptions;
 }
+
+const LABELS_SCHEMA = { type: 'object', additionalProperties: { type: 'string' } };
+const PEER_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { namespace: { type: 'string', minLength: 1 }, podLabels: LABELS_SCHEMA },
+};
 
 export const EMPTY_CONFIG: ValidatorConfig = { disabledRules: [], suppressions: [] };
 
@@ -33,8 +43,48 @@ const CONFIG_SCHEMA = {
         },
       },
     },
+    flows: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ingressController: PEER_SCHEMA,
+        monitoring: PEER_SCHEMA,
+        dns: PEER_SCHEMA,
+        namespaceLabels: { type: 'object', additionalProperties: LABELS_SCHEMA },
+        clusterDomain: { type: 'string', minLength: 1 },
+        declared: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['from', 'to', 'port'],
+            properties: {
+              from: { type: 'string', pattern: '^[A-Za-z]+/[a-z0-9.-]+$' },
+              to: { type: 'string', minLength: 1 },
+              port: { type: 'integer', minimum: 1, maximum: 65535 },
+              protocol: { enum: ['TCP', 'UDP', 'SCTP'] },
+            },
+          },
+        },
+      },
+    },
   },
 };
+
+type FlowsSection = { [K in keyof FlowOptions]?: K extends 'ingressController' | 'monitoring' | 'dns' ? Partial<FlowOptions[K]> : FlowOptions[K] };
+
+/** The config file's flows section over the defaults. */
+export function flowOptionsFrom(section: FlowsSection | undefined, base: FlowOptions = DEFAULT_FLOW_OPTIONS): FlowOptions {
+  if (!section) return base;
+  return {
+    ingressController: { ...base.ingressController, ...section.ingressController },
+    monitoring: { ...base.monitoring, ...section.monitoring },
+    dns: { ...base.dns, ...section.dns },
+    namespaceLabels: { ...base.namespaceLabels, ...section.namespaceLabels },
+    clusterDomain: section.clusterDomain ?? base.clusterDomain,
+    declared: [...base.declared, ...(section.declared ?? []).map((d) => ({ ...d, protocol: d.protocol ?? 'TCP' }))],
+  };
+}
 
 export function parseConfig(file: string, text: string): ValidatorConfig {
   const parsed = parseSingleYamlDocument(file, text);
@@ -56,8 +106,8 @@ export function parseConfig(file: string, text: string): ValidatorConfig {
     }));
     throw new DiagnosticError(diagnostics);
   }
-  const value = parsed.document.value as Partial<ValidatorConfig>;
-  return { disabledRules: value.disabledRules ?? [], suppressions: value.suppressions ?? [] };
+  const value = parsed.document.value as Partial<Omit<ValidatorConfig, 'flows'>> & { flows?: FlowsSection };
+  return { disabledRules: value.disabledRules ?? [], suppressions: value.suppressions ?? [], ...(value.flows ? { flows: flowOptionsFrom(value.flows) } : {}) };
 }
 
 export function readConfig(file: string): ValidatorConfig {

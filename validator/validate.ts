@@ -1,21 +1,19 @@
-// The validator as one function; per scenario it reads as its pipeline:
-//   render → parse → schema-check → policy → suppress (→ upgrade safety) → report.
+// The validator as one function: plan the work items (work-plan.ts), check each through the
+// pipeline render → parse → schema-check → policy → suppress (→ upgrade safety)
+// (check-item.ts), in this thread or in worker threads (check-workers.ts), then one report.
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { Helm, type HelmMajor } from '../toolchain/helm.ts';
+import type { HelmMajor } from '../toolchain/helm.ts';
 import { KUBE_VERSIONS } from '../toolchain/kube-versions.ts';
+import { CheckContext, checkItem, type CheckSettings, type ItemResult } from './check-item.ts';
+import { checkInWorkers } from './check-workers.ts';
 import { EMPTY_CONFIG, type ValidatorConfig } from './config.ts';
 import { findingKey, type Finding, type Scenario } from './finding.ts';
+import { DEFAULT_FLOW_OPTIONS, type FlowOptions } from './flows/flow-options.ts';
+import type { FlowTable } from './flows/format-flows.ts';
 import { resolveInput, type Input } from './inputs.ts';
-import { parseManifests, type ManifestInput } from './parse/parse-manifests.ts';
-import type { Resource } from './parse/resource.ts';
-import { runPolicies } from './policy/run-policies.ts';
-import { applySuppressions } from './policy/suppression.ts';
-import { renderChart, type RenderRequest } from './render/render-chart.ts';
-import { checkResource, verdictFindings, type SchemaStatus } from './schemas/check-schemas.ts';
-import { SchemaRegistry } from './schemas/schema-registry.ts';
-import { compareReleases } from './upgrade/compare-releases.ts';
+import type { SchemaStatus } from './schemas/check-schemas.ts';
+import { planWork, shardItems, type Shard } from './work-plan.ts';
 
 export interface ValidateOptions {
   /** A chart folder, a packaged chart, manifest files or folders, or `-`. */
@@ -39,6 +37,19 @@ export interface ValidateOptions {
   readonly stdin?: () => string;
   /** Renders run at once (default: the machine's cores). */
   readonly concurrency?: number;
+  /** Rule sets to run (default: all); `['schema']` checks schemas only. */
+  readonly rules?: readonly RuleSet[];
+  /** Worker threads checking items in parallel (default 1: in this thread). */
+  readonly workers?: number;
+  /** Check only this shard of the work items (`--shard i/n`). */
+  readonly shard?: Shard;
+  /** The cluster around the render for the flow stage (default: DEFAULT_FLOW_OPTIONS, then the config file's). */
+  readonly flows?: FlowOptions;
+}
+
+/** Which shard a report covers, and how many items the whole run has. */
+export interface ShardInfo extends Shard {
+  readonly items: number;
 }
 
 export interface ValidationSummary {
@@ -55,17 +66,21 @@ export interface ValidationReport {
   readonly findings: readonly Finding[];
   readonly scenarios: readonly Scenario[];
   readonly summary: ValidationSummary;
+  /** Set when the run checked one shard of the work. */
+  readonly shard?: ShardInfo;
+  /** The flow table of each render, in the order of `scenarios`. */
+  readonly flows?: readonly RenderFlows[];
 }
 
-interface Unit {
+/** One render's flow table (validator/flows/). */
+export interface RenderFlows {
   readonly scenario: Scenario;
-  /** Namespace of rendered objects that name none. */
-  readonly namespace?: string;
-  readonly manifests: readonly ManifestInput[];
-  readonly previous?: readonly ManifestInput[];
-  /** Maps Helm's `# Source:` path to the template's path as the user gave the chart. */
-  readonly mapSource?: (file: string) => string;
+  readonly table: FlowTable;
 }
+
+/** The policy rule sets: `all` runs every rule, `schema` only the schema check (as kubeconform does). */
+export const RULE_SETS = ['all', 'schema'] as const;
+export type RuleSet = (typeof RULE_SETS)[number];
 
 async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
@@ -80,129 +95,87 @@ async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => 
   return results;
 }
 
-/** Maps Helm's `# Source: <chart>/templates/x.yaml` to the template's path as given. */
-function sourceMapper(chartArg: string): (file: string) => string {
-  const isFolder = fs.existsSync(chartArg) && fs.statSync(chartArg).isDirectory();
-  return (file) => {
-    const m = /^[^/]+\/(templates\/.+|charts\/.+)$/.exec(file);
-    return m && isFolder ? path.join(chartArg, m[1] ?? '') : file;
-  };
+function scenarioKey(s: Scenario): string {
+  return `${s.values}\u0000${s.kubeVersion}\u0000${s.helmMajor ?? ''}`;
 }
 
-export async function validate(options: ValidateOptions): Promise<ValidationReport> {
-  const kubeVersions = options.kubernetesVersions?.length ? options.kubernetesVersions : [...KUBE_VERSIONS];
-  const helmMajors = options.helmMajors?.length ? options.helmMajors : ([3, 4] as const);
-  const config = options.config ?? EMPTY_CONFIG;
-  const inputs: Input[] = options.inputs.map(resolveInput);
+/** A piece of one run: an item's result, or a shard's whole report. */
+export interface ReportPart {
+  readonly findings: readonly Finding[];
+  readonly scenarios: readonly Scenario[];
+  readonly resources: number;
+  readonly schema: Readonly<Record<SchemaStatus, number>>;
+  readonly flows?: readonly RenderFlows[];
+}
+
+/** One report from the parts of a run, in order (items of one process, or shards joined). */
+export function joinReport(parts: readonly ReportPart[], shard?: ShardInfo): ValidationReport {
   const findings: Finding[] = [];
-  const units: Unit[] = [];
-  const helms = new Map<HelmMajor, Helm>();
-  const concurrency = options.concurrency ?? os.availableParallelism();
-
-  for (const input of inputs) {
-    if (input.kind !== 'chart') {
-      const manifests: ManifestInput[] =
-        input.kind === 'stdin'
-          ? [{ file: 'stdin', text: options.stdin ? options.stdin() : fs.readFileSync(0, 'utf8') }]
-          : input.files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
-      for (const kubeVersion of kubeVersions) units.push({ scenario: { values: '(manifests)', kubeVersion }, manifests });
-      continue;
-    }
-    for (const major of helmMajors) if (!helms.has(major)) helms.set(major, new Helm(major));
-    const valuesSets = options.valuesSets?.length ? options.valuesSets : [[]];
-    const requests: RenderRequest[] = valuesSets.flatMap((valuesFiles) =>
-      kubeVersions.flatMap((kubeVersion) =>
-        helmMajors.map((helmMajor) => ({
-          chart: input.path,
-          valuesFiles,
-          kubeVersion,
-          helmMajor,
-          releaseName: options.releaseName ?? 'release',
-          namespace: options.namespace ?? 'default',
-          apiVersions: options.apiVersions ?? [],
-        })),
-      ),
-    );
-    const mapSource = sourceMapper(input.path);
-    const rendered = await pool(requests, concurrency, async (request) => {
-      const outcome = await renderChart(request, helms);
-      if (!outcome.ok || !options.upgradeFrom) return { outcome, previous: undefined };
-      const fromInput = resolveInput(options.upgradeFrom);
-      if (fromInput.kind !== 'chart') {
-        const files = fromInput.kind === 'manifests' ? fromInput.files : [];
-        return { outcome, previous: files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') })) };
-      }
-      const before = await renderChart({ ...request, chart: fromInput.path, valuesFiles: options.upgradeValues ?? request.valuesFiles }, helms);
-      if (!before.ok) {
-        findings.push({ ...before.finding, message: `rendering the installed release: ${before.finding.message}` });
-        return { outcome, previous: undefined };
-      }
-      return { outcome, previous: [{ file: 'installed', text: before.manifests }] };
-    });
-    for (const { outcome, previous } of rendered) {
-      if (!outcome.ok) {
-        findings.push(outcome.finding);
-        continue;
-      }
-      units.push({
-        scenario: outcome.scenario,
-        manifests: [{ file: input.path, text: outcome.manifests }],
-        mapSource,
-        namespace: options.namespace ?? 'default',
-        ...(previous ? { previous } : {}),
-      });
-    }
+  const scenarios = new Map<string, Scenario>();
+  const schema: Record<SchemaStatus, number> = { valid: 0, invalid: 0, error: 0, skipped: 0 };
+  const flows: RenderFlows[] = [];
+  let resources = 0;
+  for (const part of parts) {
+    findings.push(...part.findings);
+    flows.push(...(part.flows ?? []));
+    for (const scenario of part.scenarios) if (!scenarios.has(scenarioKey(scenario))) scenarios.set(scenarioKey(scenario), scenario);
+    resources += part.resources;
+    for (const status of Object.keys(schema) as SchemaStatus[]) schema[status] += part.schema[status];
   }
-
-  const registries = new Map<string, SchemaRegistry>();
-  const registryFor = (kubeVersion: string) => {
-    let registry = registries.get(kubeVersion);
-    if (!registry) {
-      registry = new SchemaRegistry({ kubernetesVersion: kubeVersion, schemaLocations: options.schemaLocations, strict: options.strict ?? true });
-      registries.set(kubeVersion, registry);
-    }
-    return registry;
-  };
-  const schemaCounts: Record<SchemaStatus, number> = { valid: 0, invalid: 0, error: 0, skipped: 0 };
-  let resourceCount = 0;
-
-  for (const unit of units) {
-    const mapSource = unit.mapSource ?? ((f: string) => f);
-    const resources: Resource[] = [];
-    for (const manifest of unit.manifests) {
-      const parsed = parseManifests(manifest, unit.scenario, unit.namespace !== undefined ? { defaultNamespace: unit.namespace } : {});
-      findings.push(...parsed.findings.map((f) => (f.file ? { ...f, file: mapSource(f.file) } : f)));
-      resources.push(...parsed.resources.map((r) => ({ ...r, file: mapSource(r.file) })));
-    }
-    resourceCount += resources.length;
-    const registry = registryFor(unit.scenario.kubeVersion);
-    for (const resource of resources) {
-      const verdict = await checkResource(registry, resource, options.ignoreMissingSchemas ?? false);
-      schemaCounts[verdict.status] += 1;
-      findings.push(...verdictFindings(verdict, unit.scenario));
-    }
-    const policy = runPolicies(resources, unit.scenario, { disabled: config.disabledRules });
-    findings.push(...applySuppressions(policy.findings, policy.resourceOf, config.suppressions));
-    if (unit.previous) {
-      const before = unit.previous.flatMap((m) => parseManifests(m, undefined, unit.namespace !== undefined ? { defaultNamespace: unit.namespace } : {}).resources);
-      findings.push(...compareReleases(before, resources).map((f) => ({ ...f, scenario: unit.scenario })));
-    }
-  }
-
   const active = findings.filter((f) => !f.suppressed);
   return {
     findings,
-    scenarios: units.map((u) => u.scenario),
+    scenarios: [...scenarios.values()],
+    flows,
     summary: {
-      renders: units.length,
-      resources: resourceCount,
-      schema: schemaCounts,
+      renders: scenarios.size,
+      resources,
+      schema,
       errors: active.filter((f) => f.severity === 'error').length,
       warnings: active.filter((f) => f.severity === 'warning').length,
       infos: active.filter((f) => f.severity === 'info').length,
       suppressed: findings.length - active.length,
     },
+    ...(shard ? { shard } : {}),
   };
+}
+
+export async function validate(options: ValidateOptions): Promise<ValidationReport> {
+  const inputs: Input[] = options.inputs.map(resolveInput);
+  const policies = !(options.rules ?? ['all']).every((r) => r === 'schema');
+  const items = planWork({
+    inputs,
+    valuesSets: options.valuesSets ?? [],
+    kubeVersions: options.kubernetesVersions?.length ? options.kubernetesVersions : [...KUBE_VERSIONS],
+    helmMajors: options.helmMajors?.length ? options.helmMajors : [3, 4],
+    releaseName: options.releaseName ?? 'release',
+    namespace: options.namespace ?? 'default',
+    apiVersions: options.apiVersions ?? [],
+    policies,
+    stdin: () => (options.stdin ? options.stdin() : fs.readFileSync(0, 'utf8')),
+  });
+  const mine = options.shard ? shardItems(items, options.shard) : items;
+  const settings: CheckSettings = {
+    schemaLocations: options.schemaLocations,
+    strict: options.strict ?? true,
+    ignoreMissingSchemas: options.ignoreMissingSchemas ?? false,
+    policies,
+    config: options.config ?? EMPTY_CONFIG,
+    flows: options.flows ?? options.config?.flows ?? DEFAULT_FLOW_OPTIONS,
+    ...(options.upgradeFrom ? { upgradeFrom: options.upgradeFrom } : {}),
+    ...(options.upgradeValues ? { upgradeValues: options.upgradeValues } : {}),
+  };
+  const workers = Math.max(1, options.workers ?? 1);
+  let results: ItemResult[];
+  if (workers > 1 && mine.length > 1) {
+    results = await checkInWorkers(mine, settings, workers);
+  } else {
+    const context = new CheckContext(settings);
+    // Renders are Helm processes: run several at once; the checking itself is one thread.
+    results = await pool(mine, options.concurrency ?? os.availableParallelism(), (item) => checkItem(item, context));
+  }
+  const parts = results.map((r) => ({ ...r, scenarios: r.scenario ? [r.scenario] : [], flows: r.scenario && r.flows ? [{ scenario: r.scenario, table: r.flows }] : [] }));
+  return joinReport(parts, options.shard ? { ...options.shard, items: items.length } : undefined);
 }
 
 /** Findings that are the same across scenarios, grouped: one entry with every scenario it appears in. */

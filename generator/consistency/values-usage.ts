@@ -2,30 +2,15 @@
 // - every value the schema declares is read by some template (no dead values), unless it
 //   says why not (`x-bv-unused`);
 // - every `.Values.<path>` a template reads is declared by the schema.
-// A reference to a path reads everything below it (`toYaml .Values.resources`); a reference
-// below a map or an open object reads one of its free keys.
+// The reads come from Go's template parser (toolchain/template-reads.ts), following variables,
+// `with`, `range` and named templates. A value used as it is (`toYaml .Values.resources`)
+// reads everything below it; a value only tested (`if .Values.monitoring`) reads nothing
+// below it; a read below a map or an open object reads one of its free keys.
 import type { Diagnostic } from '../../core/diagnostic.ts';
+import { readTemplateValues, type ValuesRead } from '../../toolchain/template-reads.ts';
 import { allValueNodes } from '../model/build-model.ts';
 import type { ChartModel, ValueNode } from '../model/chart-model.ts';
 import type { RenderedFile } from '../render/rendered-file.ts';
-
-export interface ValuesReference {
-  readonly file: string;
-  readonly line: number;
-  readonly path: readonly string[];
-}
-
-const REFERENCE = /\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g;
-
-export function findValuesReferences(file: string, text: string): ValuesReference[] {
-  const out: ValuesReference[] = [];
-  text.split('\n').forEach((line, i) => {
-    for (const match of line.matchAll(REFERENCE)) {
-      out.push({ file, line: i + 1, path: (match[1] ?? '').slice(1).split('.') });
-    }
-  });
-  return out;
-}
 
 /** Whether a reference names something the schema declares. */
 function isDeclared(roots: readonly ValueNode[], path: readonly string[]): boolean {
@@ -45,10 +30,20 @@ function isDeclared(roots: readonly ValueNode[], path: readonly string[]): boole
 
 const startsWith = (a: readonly string[], b: readonly string[]) => b.every((k, i) => a[i] === k);
 
+/** A node is read when a read names it or something below it, or uses something above it whole. */
+const reads = (r: ValuesRead, node: readonly string[]) => startsWith(r.path, node) || (r.whole && startsWith(node, r.path));
+
 export function checkValuesUsage(model: ChartModel, files: readonly RenderedFile[]): Diagnostic[] {
   const templates = files.filter((f) => f.path.startsWith('chart/templates/'));
-  const references = templates.flatMap((f) => findValuesReferences(f.sources[0] ?? f.path, f.content));
-  const diagnostics: Diagnostic[] = [];
+  const parsed = readTemplateValues(templates.map((f) => ({ name: f.sources[0] ?? f.path, text: f.content })));
+  const references = parsed.reads;
+  const diagnostics: Diagnostic[] = parsed.errors.map((e) => ({
+    code: 'consistency/template-parse',
+    severity: 'error',
+    file: e.file,
+    position: { line: e.line, column: 1 },
+    message: `the template does not parse: ${e.message}`,
+  }));
   for (const ref of references) {
     if (!isDeclared(model.values, ref.path)) {
       diagnostics.push({
@@ -62,7 +57,7 @@ export function checkValuesUsage(model: ChartModel, files: readonly RenderedFile
   }
   for (const node of allValueNodes(model.values)) {
     if (node.kind === 'object' || node.unusedReason !== undefined) continue;
-    const used = references.some((r) => startsWith(node.path, r.path) || startsWith(r.path, node.path));
+    const used = references.some((r) => reads(r, node.path));
     if (!used) {
       diagnostics.push({
         code: 'consistency/dead-value',

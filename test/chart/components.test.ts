@@ -88,14 +88,14 @@ const cases: readonly Case[] = [
     },
   ],
   [
-    'R6: HPA autoscaling/v2, 3–10 pods at 70% CPU; the StatefulSet leaves replicas to it',
+    'R6: HPA autoscaling/v2, 4–10 pods at 70% CPU; the StatefulSet leaves replicas to it',
     {},
     (r) => {
       expect(r.find('HorizontalPodAutoscaler', 'boardviewer')).toMatchObject({
         apiVersion: 'autoscaling/v2',
         spec: {
           scaleTargetRef: { apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'bv-boardviewer' },
-          minReplicas: 3,
+          minReplicas: 4,
           maxReplicas: 10,
           metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
           behavior: { scaleDown: { stabilizationWindowSeconds: 300 } },
@@ -105,7 +105,15 @@ const cases: readonly Case[] = [
     },
   ],
   [
-    'R6: memory target is optional; without autoscaling the StatefulSet sets replicas',
+    'R6: the memory target is optional: at 0 the HPA scales on CPU alone',
+    { autoscaling: { targetMemoryUtilizationPercentage: 0 } },
+    (r) => {
+      const metrics = at(r.find('HorizontalPodAutoscaler', 'boardviewer'), 'spec.metrics') as { resource: { name: string } }[];
+      expect(metrics.map((m) => m.resource.name)).toEqual(['cpu']);
+    },
+  ],
+  [
+    'R6: without autoscaling there is no HPA and the StatefulSet sets replicas',
     { autoscaling: { enabled: false }, replicas: 4 },
     (r) => {
       expect(r.all('HorizontalPodAutoscaler')).toEqual([]);
@@ -152,7 +160,7 @@ const cases: readonly Case[] = [
     (r) => {
       const redis = r.find('StatefulSet', '-redis');
       expect(redis.spec).toMatchObject({ replicas: 6, serviceName: 'bv-boardviewer-redis-headless', volumeClaimTemplates: [{ metadata: { name: 'redis-data' } }] });
-      expect(container(redis, 'redis').args).toEqual(expect.arrayContaining(['--cluster-enabled', 'yes', '--appendonly']));
+      expect(String((container(redis, 'redis').command as string[])[2])).toMatch(/cluster-enabled yes[\s\S]*appendonly yes/);
       expect(container(redis, 'redis')).toMatchObject({ readinessProbe: { failureThreshold: 3 }, livenessProbe: { failureThreshold: 3 } });
       expect(r.find('Service', '-redis-headless').spec).toMatchObject({ clusterIP: 'None' });
       expect(r.find('PodDisruptionBudget', '-redis').spec).toMatchObject({ maxUnavailable: 1 });
@@ -223,7 +231,7 @@ const cases: readonly Case[] = [
       expect(byLevel.container?.expr).toMatch(/\[1h\]\)\) > 3\s*$/);
       expect(byLevel.application?.expr).toContain('(1 - 50 / 100)');
       expect(byLevel.business?.expr).toMatch(/< 95\s*$/);
-      expect(byLevel.availability?.expr).toContain('boardviewer_up{');
+      expect(byLevel.availability?.expr).toContain('up{job="bv-boardviewer-headless"');
       for (const x of rules) expect(x.annotations).toMatchObject({ summary: expect.any(String), runbook_url: expect.stringMatching(/^https:\/\//) });
     },
   ],
@@ -238,12 +246,12 @@ const cases: readonly Case[] = [
       }),
   ],
   [
-    'R14: monthly chaos drill with namespaced RBAC that can only delete the StatefulSet pods',
-    { chaosDrill: { suspend: true } },
+    'R14: monthly chaos drill with namespaced RBAC that can only evict the StatefulSet pods',
+    { chaosDrill: { enabled: true, suspend: true } },
     (r) => {
       expect(r.find('CronJob', 'chaos-drill').spec).toMatchObject({ schedule: '0 4 1 * *', suspend: true, concurrencyPolicy: 'Forbid' });
       const role = r.find('Role', 'chaos-drill');
-      const del = (at(role, 'rules') as { verbs: string[]; resourceNames?: string[] }[]).find((x) => x.verbs.includes('delete'));
+      const del = (at(role, 'rules') as { resources: string[]; resourceNames?: string[] }[]).find((x) => x.resources.includes('pods/eviction'));
       expect(del?.resourceNames).toEqual(Array.from({ length: 10 }, (_, i) => `bv-boardviewer-${i}`));
       expect(r.all('ClusterRole')).toEqual([]);
       expect(r.find('RoleBinding', 'chaos-drill')).toMatchObject({ roleRef: { kind: 'Role' } });
@@ -263,7 +271,7 @@ const cases: readonly Case[] = [
   ],
   [
     'R15: restricted security context and resources on every container of every workload',
-    { monitoring: { enabled: true }, backup: { enabled: true } },
+    { monitoring: { enabled: true }, backup: { enabled: true }, chaosDrill: { enabled: true } },
     (r) => {
       const podSpecs = r.objects.flatMap((o) => {
         const spec = at(o, 'spec.template.spec') ?? at(o, 'spec.jobTemplate.spec.template.spec') ?? (o.kind === 'Pod' ? at(o, 'spec') : undefined);
@@ -354,7 +362,7 @@ describe('R8: replicas must hold the primary plus the write quorum', () => {
   it.each([
     [{ autoscaling: { enabled: false }, replicas: 2 }, 'replicas is 2, but quorum.writeQuorum=2 needs a primary plus 2 replicas: set replicas to at least 3 (R8)'],
     [{ autoscaling: { minReplicas: 2 } }, 'autoscaling.minReplicas is 2, but quorum.writeQuorum=2 needs a primary plus 2 replicas: set autoscaling.minReplicas to at least 3 (R8)'],
-    [{ quorum: { writeQuorum: 3 } }, 'autoscaling.minReplicas is 3, but quorum.writeQuorum=3 needs a primary plus 3 replicas: set autoscaling.minReplicas to at least 4 (R8)'],
+    [{ quorum: { writeQuorum: 4 } }, 'autoscaling.minReplicas is 4, but quorum.writeQuorum=4 needs a primary plus 4 replicas: set autoscaling.minReplicas to at least 5 (R8)'],
     [{ autoscaling: { minReplicas: 5, maxReplicas: 4 } }, 'autoscaling.maxReplicas (4) is below autoscaling.minReplicas (5) (R6)'],
     [{ redis: { mode: 'external' } }, 'redis.mode is external but redis.external.addresses is empty'],
   ] as const)('%j fails: %s', async (values, message) => {
@@ -366,9 +374,9 @@ describe('R8: replicas must hold the primary plus the write quorum', () => {
   });
 
   it.each([
-    [{ autoscaling: { enabled: false }, replicas: 3 }],
-    [{ quorum: { writeQuorum: 3 }, autoscaling: { minReplicas: 4 } }],
-    [{ quorum: { writeQuorum: 1 }, autoscaling: { minReplicas: 2 } }],
+    [{ autoscaling: { enabled: false }, replicas: 4 }],
+    [{ quorum: { writeQuorum: 3 }, autoscaling: { minReplicas: 6 } }],
+    [{ quorum: { writeQuorum: 1 }, autoscaling: { minReplicas: 3 } }],
   ] as const)('%j renders', async (values) => {
     const r = await render(values as Values);
     expect(r.status, r.stderr).toBe(0);

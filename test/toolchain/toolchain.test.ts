@@ -14,7 +14,7 @@ import { REPO } from '../helpers/project.ts';
 describe('pinned tools', () => {
   it.each(TOOL_PINS)('$name reports $version', async (pin) => {
     const result = await runProcess(locateTool(pin.name), pin.versionArgs);
-    expect(`${result.stdout}${result.stderr}`.trim()).toBe(pin.version);
+    expect(`${result.stdout}${result.stderr}`.trim()).toBe(pin.versionOutput ?? pin.version);
   });
 });
 
@@ -82,6 +82,7 @@ describe('bootstrap', () => {
     fs.mkdirSync(path.join(root, 'scripts'));
     fs.mkdirSync(path.join(root, 'toolchain'));
     fs.copyFileSync(path.join(REPO, 'scripts', 'bootstrap.mjs'), path.join(root, 'scripts', 'bootstrap.mjs'));
+    fs.copyFileSync(path.join(REPO, 'scripts', 'cache-lock.mjs'), path.join(root, 'scripts', 'cache-lock.mjs'));
     fs.copyFileSync(path.join(REPO, 'toolchain', 'tools.json'), path.join(root, 'toolchain', 'tools.json'));
     fs.copyFileSync(path.join(REPO, 'package-lock.json'), path.join(root, 'package-lock.json'));
     fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'));

@@ -49,3 +49,48 @@ describe('fast path', () => {
     expect(parsed.resources[0]?.object.data).toEqual({ when: '2001-12-14', flag: 'yes', on: 'on' });
   });
 });
+
+describe('the root position of a fast-path document, found without parsing', () => {
+  // Every document of the third-party manifests (written by other projects) under 256 KiB:
+  // the fast path's root position equals the position-keeping parser's.
+  const root = path.resolve(REPO, '..', 'shared', 'third-party', 'manifests');
+  const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(root, f));
+
+  it('matches the full parser on every document of the corpus', () => {
+    let compared = 0;
+    const differing: string[] = [];
+    for (const file of files) {
+      for (const chunk of splitDocuments(fs.readFileSync(file, 'utf8'))) {
+        if (chunk.text.length > 256 * 1024) continue;
+        const fast = fastDocument(file, chunk.text, chunk.startLine - 1, 0);
+        const [full] = parseYamlFile(file, chunk.text, { lineOffset: chunk.startLine - 1 }).documents;
+        if (!fast || !full || full.value === null || full.value === undefined) continue;
+        compared += 1;
+        const want = JSON.stringify(full.positionOf(''));
+        const got = JSON.stringify(fast.positionOf(''));
+        if (want !== got) differing.push(`${file}:${chunk.startLine}: full ${want}, fast ${got}`);
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+    expect(differing).toEqual([]);
+  });
+
+  it.each([
+    ['# Source: x\napiVersion: v1\n', { line: 2, column: 1 }],
+    ['---\n\n  # note\n  kind: A\n', { line: 4, column: 3 }],
+    ['--- # c\n- a\n', { line: 2, column: 1 }],
+  ])('%j', (text, position) => {
+    expect(fastDocument('x.yaml', text, 0, 0)?.positionOf('')).toEqual(position);
+    expect(parseYamlFile('x.yaml', text).documents[0]?.positionOf('')).toEqual(position);
+  });
+});
+
+describe('the fast path reads documents whose text only looks anchored', () => {
+  it.each([
+    ['Markdown in a description', 'kind: A\ndescription: |\n  see *Note* and &amp;\n', true],
+    ['an alias', 'a: &x 1\nb: *x\n', false],
+    ['an anchor alone', 'a: &x 1\n', false],
+  ])('%s', (_name, text, fast) => {
+    expect(fastDocument('x.yaml', text, 0, 0) !== undefined).toBe(fast);
+  });
+});

@@ -15,7 +15,7 @@ import { folderSchemaLocations } from '../../toolchain/kubeconform.ts';
 
 let installed: Manifest[] = [];
 beforeAll(async () => {
-  const result = await new Helm(4).template({ chart: CHART, kubeVersion: '1.33.0', releaseName: 'bv', namespace: 'boards' });
+  const result = await new Helm(4).template({ chart: CHART, kubeVersion: '1.33.0', releaseName: 'bv', namespace: 'boards', set: ['chaosDrill.enabled=true'] });
   if (result.status !== 0) throw new Error(result.stderr);
   installed = parseAllDocuments(result.stdout).map((d) => d.toJS() as Manifest).filter(Boolean);
 });

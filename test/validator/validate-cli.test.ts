@@ -11,6 +11,7 @@ import { Helm } from '../../toolchain/helm.ts';
 import { folderSchemaLocations, SHARED_SCHEMAS_DIR } from '../../toolchain/kubeconform.ts';
 import { REPO, runCli } from '../helpers/project.ts';
 import { CHART } from '../helpers/scenarios.ts';
+import { knownFlowFindingsConfig } from './flows/known-flow-findings.ts';
 
 const SCHEMAS = ['--schema-location', SHARED_SCHEMAS_DIR, '--schema-location', folderSchemaLocations()[1] ?? ''];
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-validate-'));
@@ -147,9 +148,10 @@ describe('suppression', () => {
 
 describe('inputs', () => {
   it('a chart folder over the matrix: every render named in the summary', async () => {
-    const run = await runCli(['validate', CHART, ...SCHEMAS, '--kubernetes-version', '1.30.0,1.35.0', '--summary'], REPO);
+    const known = knownFlowFindingsConfig(tmp());
+    const run = await runCli(['validate', CHART, ...SCHEMAS, '--kubernetes-version', '1.30.0,1.35.0', '--config', known, '--summary'], REPO);
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/0 error\(s\), 0 warning\(s\), \d+ info, 0 suppressed; \d+ resources in 4 render\(s\)/);
+    expect(run.stdout).toMatch(/0 error\(s\), 0 warning\(s\), \d+ info, \d+ suppressed; \d+ resources in 4 render\(s\)/);
   });
 
   it('a packaged chart (.tgz)', async () => {
@@ -157,7 +159,7 @@ describe('inputs', () => {
     const pack = await new Helm(4).exec(['package', CHART, '--destination', dir]);
     expect(pack.status, pack.stderr).toBe(0);
     const tgz = fs.readdirSync(dir).find((f) => f.endsWith('.tgz'));
-    const run = await runCli(['validate', path.join(dir, tgz ?? ''), ...SCHEMAS, '--kubernetes-version', '1.33.0', '--helm', '3', '--summary'], REPO);
+    const run = await runCli(['validate', path.join(dir, tgz ?? ''), ...SCHEMAS, '--kubernetes-version', '1.33.0', '--helm', '3', '--config', knownFlowFindingsConfig(dir), '--summary'], REPO);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/in 1 render\(s\)/);
   });

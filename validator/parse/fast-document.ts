@@ -27,14 +27,48 @@ function leadingComment(text: string): string | undefined {
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
+/** js-yaml's parser state, as its listener sees it: the anchors the document defined. */
+interface LoaderState {
+  readonly anchorMap?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Where the document's content starts (its first line that is not blank, a comment or a
+ * `---` marker): the position the full parser gives the root, found without parsing (a
+ * multi-megabyte CRD without a schema would otherwise be parsed again just to say where it
+ * starts). `undefined` when that line is unusual (a marker with content, a directive).
+ */
+function rootPosition(text: string, lineOffset: number): SourcePosition | undefined {
+  let pos = 0;
+  let line = 1;
+  while (pos < text.length) {
+    const next = text.indexOf('\n', pos);
+    const end = next === -1 ? text.length : next;
+    const content = text.slice(pos, end);
+    const indent = content.search(/\S/);
+    if (indent >= 0 && content[indent] !== '#' && !/^---\s*(#.*)?$/.test(content)) {
+      return /^(---|%|\.\.\.)/.test(content) ? undefined : { line: line + lineOffset, column: indent + 1 };
+    }
+    if (next === -1) break;
+    pos = next + 1;
+    line += 1;
+  }
+  return undefined;
+}
+
 export function fastDocument(file: string, text: string, lineOffset: number, index: number): YamlDocumentSource | undefined {
-  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+  // The pattern also meets `*` and `&` inside text (Markdown in CRD descriptions, block
+  // scalars): then the document is read anyway and sent to the safe path only when js-yaml
+  // saw an anchor (an alias needs one).
+  const maybeAnchored = ANCHOR_OR_ALIAS.test(text);
+  let state: LoaderState | undefined;
   let value: unknown;
   try {
-    value = load(text, { schema: CORE_SCHEMA, filename: file });
+    value = load(text, { schema: CORE_SCHEMA, filename: file, ...(maybeAnchored ? { listener: (_event, s) => void (state = s as unknown as LoaderState) } : {}) });
   } catch {
     return undefined;
   }
+  if (maybeAnchored && (state === undefined || Object.keys(state.anchorMap ?? {}).length > 0)) return undefined;
   let positions: ((pointer: string) => SourcePosition | undefined) | undefined;
   const comment = leadingComment(text);
   return {
@@ -44,6 +78,10 @@ export function fastDocument(file: string, text: string, lineOffset: number, ind
     index,
     ...(comment !== undefined ? { comment } : {}),
     positionOf(pointer) {
+      if (pointer === '' && !positions) {
+        const root = rootPosition(text, lineOffset);
+        if (root) return root;
+      }
       if (!positions) {
         const [document] = parseYamlFile(file, text, { lineOffset, indexOffset: index }).documents;
         positions = document ? (p) => document.positionOf(p) : () => undefined;

@@ -1,5 +1,6 @@
 // The rendered objects of one scenario, indexed for rules that look across objects, with
 // the Kubernetes semantics they need (selectors, pod templates, int-or-percent scaling).
+import type { FlowOptions } from '../flows/flow-options.ts';
 import type { KubeObject, Resource } from '../parse/resource.ts';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -114,12 +115,21 @@ export function scaled(value: unknown, total: number, roundUp: boolean): number 
   return undefined;
 }
 
+/** What set rules may need to know beyond the objects (the flow stage's cluster context). */
+export interface PolicySettings {
+  readonly flows?: FlowOptions;
+  /** Namespace of objects that name none. */
+  readonly defaultNamespace?: string;
+}
+
 export class RenderedSet {
   readonly resources: readonly Resource[];
+  readonly settings: PolicySettings;
   private readonly kinds = new Map<string, Resource[]>();
 
-  constructor(resources: readonly Resource[]) {
+  constructor(resources: readonly Resource[], settings: PolicySettings = {}) {
     this.resources = resources;
+    this.settings = settings;
     for (const r of resources) {
       const list = this.kinds.get(r.ref.kind) ?? [];
       list.push(r);

@@ -1,7 +1,7 @@
 // Stage 4, policy: every rule over the rendered set of one scenario.
 import type { Finding, Scenario } from '../finding.ts';
 import type { Resource } from '../parse/resource.ts';
-import { RenderedSet } from './rendered-set.ts';
+import { RenderedSet, type PolicySettings } from './rendered-set.ts';
 import type { PolicyRule, Violation } from './rule.ts';
 import { POLICY_RULES } from './rules/index.ts';
 
@@ -9,6 +9,8 @@ export interface PolicyOptions {
   readonly rules?: readonly PolicyRule[];
   /** Rule ids not to run. */
   readonly disabled?: readonly string[];
+  /** Context for set rules (the flow stage's options). */
+  readonly settings?: PolicySettings;
 }
 
 function toFinding(rule: PolicyRule, v: Violation, resource: Resource | undefined, scenario: Scenario | undefined): Finding {
@@ -32,7 +34,7 @@ export interface PolicyResult {
 }
 
 export function runPolicies(resources: readonly Resource[], scenario?: Scenario, options: PolicyOptions = {}): PolicyResult {
-  const set = new RenderedSet(resources);
+  const set = new RenderedSet(resources, options.settings);
   const rules = (options.rules ?? POLICY_RULES).filter((r) => !(options.disabled ?? []).includes(r.id));
   const findings: Finding[] = [];
   const owners = new Map<Finding, Resource | undefined>();

@@ -1,6 +1,7 @@
 // The report for people: findings grouped by file, identical findings across renders shown
 // once with the renders they occur in, colour only on a terminal, a summary line last.
 import { SEVERITY_ORDER, type Finding, type Scenario } from '../finding.ts';
+import { flowMatrix } from '../flows/format-flows.ts';
 import { groupFindings, type ValidationReport } from '../validate.ts';
 
 export interface TextOptions {
@@ -50,8 +51,24 @@ export function textReport(report: ValidationReport, options: TextOptions): stri
       if (context) lines.push(`      ${paint('dim', context)}`);
     }
   }
+  lines.push(...flowSection(report, (t) => paint('dim', t)));
   lines.push(summaryLine(report));
   return `${lines.join('\n')}\n`;
+}
+
+/** The flow matrix of each render with flows, identical matrices shown once with their renders. */
+function flowSection(report: ValidationReport, dim: (t: string) => string): string[] {
+  const matrices = new Map<string, Scenario[]>();
+  for (const { scenario, table } of report.flows ?? []) {
+    const matrix = flowMatrix(table);
+    if (matrix) matrices.set(matrix, [...(matrices.get(matrix) ?? []), scenario]);
+  }
+  const lines: string[] = [];
+  for (const [matrix, scenarios] of matrices) {
+    lines.push(dim(`flows (rows: sources; columns: destination ports; ok allowed, NO denied, . not implied) ${where(scenarios, report.scenarios.length)}`));
+    lines.push(matrix);
+  }
+  return lines;
 }
 
 function line(f: Finding, paint: (c: keyof typeof COLORS, t: string) => string): string {

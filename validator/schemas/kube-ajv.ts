@@ -20,7 +20,10 @@ export const KUBERNETES_KEYWORDS = [
 
 type RegExpEngine = ((pattern: string, flags: string) => RegExp) & { code: string };
 
-const re2Compatible: RegExpEngine = Object.assign(
+/** The name compiled code calls the pattern engine by; the validator cache binds it (validator-cache.ts). */
+export const RE2_REGEXP_NAME = 'bvchartRegExp';
+
+export const re2Compatible: RegExpEngine = Object.assign(
   (pattern: string, flags: string): RegExp => {
     // RE2 inline flags such as `^(?i)(abort|warn)?$`: JavaScript has none, so they become
     // flags of the whole expression (CRD patterns only use them for the whole pattern).
@@ -31,19 +34,24 @@ const re2Compatible: RegExpEngine = Object.assign(
     });
     return new RegExp(stripped, [...new Set([...flags, ...extra])].join(''));
   },
-  { code: 'new RegExp' },
+  { code: RE2_REGEXP_NAME },
 );
 
+const KUBE_AJV_OPTIONS = {
+  strict: false,
+  strictTypes: false,
+  allowUnionTypes: true,
+  validateFormats: false,
+  allErrors: true,
+  validateSchema: false,
+} as const;
+
+/** What shapes compiled code besides the schema: options, vocabulary and the pattern translation. */
+export const KUBE_AJV_FINGERPRINT = JSON.stringify([KUBE_AJV_OPTIONS, KUBERNETES_KEYWORDS, re2Compatible.toString()]);
+
 export function createKubeAjv(): Ajv {
-  const ajv = new Ajv({
-    strict: false,
-    strictTypes: false,
-    allowUnionTypes: true,
-    validateFormats: false,
-    allErrors: true,
-    validateSchema: false,
-    code: { regExp: re2Compatible },
-  });
+  // `source: true` keeps each validator's code, so it can be cached on disk as standalone code.
+  const ajv = new Ajv({ ...KUBE_AJV_OPTIONS, code: { source: true, regExp: re2Compatible } });
   ajv.addVocabulary([...KUBERNETES_KEYWORDS]);
   return ajv;
 }

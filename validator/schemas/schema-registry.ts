@@ -1,15 +1,19 @@
 // Finds, loads and compiles the schema of each resource kind, lazily and once: the first
 // location (in the order given) that has a schema for the kind wins, as in kubeconform.
+// Compiled validators come from the on-disk cache when a previous run compiled that schema.
 import type { ValidateFunction } from 'ajv';
 import { createKubeAjv } from './kube-ajv.ts';
 import { expandLocation, normalizeKubernetesVersion, templateVariables } from './schema-location.ts';
 import { createSchemaSource, type SchemaText } from './schema-source.ts';
+import { ValidatorCache } from './validator-cache.ts';
 
 export interface SchemaRegistryOptions {
   readonly kubernetesVersion: string;
   readonly schemaLocations: readonly string[];
   readonly strict: boolean;
   readonly source?: (location: string) => Promise<SchemaText>;
+  /** Compiled validators by schema digest (default: ~/.cache/bvchart/validators). */
+  readonly validatorCache?: ValidatorCache;
 }
 
 export type SchemaLookup =
@@ -22,12 +26,14 @@ export class SchemaRegistry {
   private readonly byKind = new Map<string, Promise<SchemaLookup>>();
   private readonly source: (location: string) => Promise<SchemaText>;
   private readonly kubernetesVersion: string;
+  private readonly validators: ValidatorCache;
   /** Milliseconds spent compiling schemas (the cold cost). */
   compileMs = 0;
 
   constructor(private readonly options: SchemaRegistryOptions) {
     this.source = options.source ?? createSchemaSource();
     this.kubernetesVersion = normalizeKubernetesVersion(options.kubernetesVersion);
+    this.validators = options.validatorCache ?? new ValidatorCache();
   }
 
   lookup(kind: string, apiVersion: string): Promise<SchemaLookup> {
@@ -55,7 +61,7 @@ export class SchemaRegistry {
       if (!text.found) continue;
       try {
         const started = performance.now();
-        const validate = this.ajv.compile(JSON.parse(text.text) as object);
+        const validate = this.validators.get(this.ajv, text.text);
         this.compileMs += performance.now() - started;
         return { kind: 'found', validate, location: resolved };
       } catch (error) {

@@ -20,6 +20,18 @@ export function controlPlaneAvailable(): boolean {
   return CONTROL_PLANE_TOOLS.every((t) => fs.existsSync(path.join(BIN, t)));
 }
 
+/**
+ * Whether the end-to-end tests can run here. A developer without the tools gets skipped
+ * tests; under CI (`CI` set) missing tools fail the test file instead of skipping silently.
+ */
+export function controlPlaneOrFailUnderCI(env: NodeJS.ProcessEnv = process.env): boolean {
+  const available = controlPlaneAvailable();
+  if (!available && env.CI && env.CI !== 'false') {
+    throw new Error(`the control plane tools are missing from ${BIN} (CI=${env.CI}): run node scripts/build-controlplane.mjs`);
+  }
+  return available;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -24,6 +24,12 @@ import { storageClassRetain } from './storage-class-retain.ts';
 import { veleroScheduleCoverage } from './velero-schedule-coverage.ts';
 import { workloadBackedUp } from './workload-backed-up.ts';
 import { workloadMonitored } from './workload-monitored.ts';
+import { nameLength } from './name-length.ts';
+import { disruptionKeepsQuorum } from './disruption-keeps-quorum.ts';
+import { ephemeralStorageBounded } from './ephemeral-storage-bounded.ts';
+import { flowBlocked } from './flow-blocked.ts';
+import { flowUnexplained } from './flow-unexplained.ts';
+import { workloadUnisolated } from './workload-unisolated.ts';
 
 export const POLICY_RULES: readonly PolicyRule[] = [
   // Storage (R2, R3, R15).
@@ -54,6 +60,14 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   // Hardening (R12, R15), kube-linter / Polaris class.
   ...CONTAINER_RULES,
   spreadNodesZones,
+  // Added for issue 9: API name limits (R1, R4), quorum under disruption (R8, R12), local disk (R15).
+  nameLength,
+  disruptionKeepsQuorum,
+  ephemeralStorageBounded,
+  // Flows (R15): the NetworkPolicies allow what the chart implies, and nothing more (validator/flows/).
+  flowBlocked,
+  workloadUnisolated,
+  flowUnexplained,
 ];
 
 export function ruleById(id: string): PolicyRule | undefined {

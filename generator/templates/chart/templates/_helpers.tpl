@@ -30,6 +30,22 @@ Usage: {{ include "boardviewer.fullname" . }}
 {{- end }}
 
 {{/*
+boardviewer.suffixedName: "<fullname>-<suffix>" within an API name limit. The fullname is
+shortened, never the suffix, so the objects of different components never share a name.
+Limits: 63 for DNS-1123/1035 labels (Services, a Job's job-name label), 52 for CronJobs
+(the controller appends an 11-character suffix to each Job) and StatefulSets (pods carry
+the controller-revision-hash label `<name>-<10-char hash>`), 253 for DNS-1123 subdomains.
+Usage: {{ include "boardviewer.suffixedName" (list . "chaos-drill" 52) }}
+*/}}
+{{- define "boardviewer.suffixedName" -}}
+{{- $root := index . 0 }}
+{{- $suffix := index . 1 }}
+{{- $limit := index . 2 | int }}
+{{- $prefix := include "boardviewer.fullname" $root | trunc (sub $limit (add 1 (len $suffix)) | int) | trimSuffix "-" }}
+{{- printf "%s-%s" $prefix $suffix }}
+{{- end }}
+
+{{/*
 boardviewer.chart: chart name and version, for the helm.sh/chart label.
 Usage: {{ include "boardviewer.chart" . }}
 */}}
@@ -156,9 +172,47 @@ Usage: {{ include "boardviewer.maxReplicas" . }}
 {{- end }}
 
 {{/*
+boardviewer.scaledCount: a disruption bound (a count, or a percentage of N pods) as a count.
+Percentages round up when the third item is true (PodDisruptionBudgets), down otherwise
+(a StatefulSet's rollingUpdate.maxUnavailable).
+Usage: {{ include "boardviewer.scaledCount" (list "25%" 5 true) }}
+*/}}
+{{- define "boardviewer.scaledCount" -}}
+{{- $bound := toString (index . 0) }}
+{{- $n := index . 1 | int }}
+{{- if hasSuffix "%" $bound }}
+{{- $pct := trimSuffix "%" $bound | int }}
+{{- if index . 2 }}{{ div (add (mul $n $pct) 99) 100 }}{{ else }}{{ div (mul $n $pct) 100 }}{{ end }}
+{{- else }}
+{{- $bound | int }}
+{{- end }}
+{{- end }}
+
+{{/*
+boardviewer.podsLeft: the pods still serving at N pods after the worst voluntary disruption
+the chart allows (R8, R12): the larger of what the PodDisruptionBudget lets a node drain
+evict and what a rolling update takes down (at least one pod at a time).
+Usage: {{ include "boardviewer.podsLeft" (list . 4) }}
+*/}}
+{{- define "boardviewer.podsLeft" -}}
+{{- $root := index . 0 }}
+{{- $n := index . 1 | int }}
+{{- $down := 0 }}
+{{- if $root.Values.podDisruptionBudget.enabled }}
+{{- $down = include "boardviewer.scaledCount" (list $root.Values.podDisruptionBudget.maxUnavailable $n true) | int }}
+{{- end }}
+{{- if eq $root.Values.updateStrategy.type "RollingUpdate" }}
+{{- $rolling := max 1 (include "boardviewer.scaledCount" (list $root.Values.updateStrategy.maxUnavailable $n false) | int) }}
+{{- $down = max $down $rolling | int }}
+{{- end }}
+{{- sub $n $down }}
+{{- end }}
+
+{{/*
 boardviewer.validate: fails the render, naming the value to change, when the values cannot
 work together. Included once, from the StatefulSet.
-- R8: the primary plus writeQuorum replicas must fit in the fewest pods that will run.
+- R8: the primary plus writeQuorum replicas must fit in the fewest pods that will run,
+  also after the worst disruption the PDB and the rolling update allow (R12).
 - R6: the autoscaler's maximum is at least its minimum.
 Usage: {{ include "boardviewer.validate" . }}
 */}}
@@ -168,6 +222,15 @@ Usage: {{ include "boardviewer.validate" . }}
 {{- if lt $min $need }}
 {{- $key := ternary "autoscaling.minReplicas" "replicas" .Values.autoscaling.enabled }}
 {{- fail (printf "%s is %d, but quorum.writeQuorum=%d needs a primary plus %d replicas: set %s to at least %d (R8)" $key $min (int .Values.quorum.writeQuorum) (int .Values.quorum.writeQuorum) $key $need) }}
+{{- end }}
+{{- $left := include "boardviewer.podsLeft" (list . $min) | int }}
+{{- if lt $left $need }}
+{{- $key := ternary "autoscaling.minReplicas" "replicas" .Values.autoscaling.enabled }}
+{{- $enough := 0 }}
+{{- range $n := untilStep $min (add $min 400 | int) 1 }}
+{{- if and (eq $enough 0) (ge (include "boardviewer.podsLeft" (list $ $n) | int) $need) }}{{ $enough = $n }}{{ end }}
+{{- end }}
+{{- fail (printf "%s is %d, but a node drain or rolling update (podDisruptionBudget.maxUnavailable=%v, updateStrategy.maxUnavailable=%v) may leave only %d pods while quorum.writeQuorum=%d needs %d: set %s to at least %d, or tighten the disruption bounds (R8, R12)" $key $min .Values.podDisruptionBudget.maxUnavailable .Values.updateStrategy.maxUnavailable $left (int .Values.quorum.writeQuorum) $need $key $enough) }}
 {{- end }}
 {{- if and .Values.autoscaling.enabled (lt (int .Values.autoscaling.maxReplicas) (int .Values.autoscaling.minReplicas)) }}
 {{- fail (printf "autoscaling.maxReplicas (%d) is below autoscaling.minReplicas (%d) (R6)" (int .Values.autoscaling.maxReplicas) (int .Values.autoscaling.minReplicas)) }}
@@ -230,11 +293,12 @@ Usage: {{ include "boardviewer.imageRef" (list . .Values.renderer.image) }}
 {{- end }}
 
 {{/*
-boardviewer.redisFullname: prefix of the in-chart Redis Cluster's objects (R9).
+boardviewer.redisFullname: prefix of the in-chart Redis Cluster's objects (R9); at most 52
+characters, like the fullname (it names a StatefulSet), and never equal to the fullname.
 Usage: {{ include "boardviewer.redisFullname" . }}
 */}}
 {{- define "boardviewer.redisFullname" -}}
-{{- printf "%s-redis" (include "boardviewer.fullname" .) | trunc 52 | trimSuffix "-" }}
+{{- include "boardviewer.suffixedName" (list . "redis" 52) }}
 {{- end }}
 
 {{/*
@@ -303,4 +367,49 @@ runAsUser: {{ . }}
 runAsGroup: {{ . }}
 seccompProfile:
   type: RuntimeDefault
+{{- end }}
+
+{{/*
+boardviewer.dnsEgress: the NetworkPolicy egress rule to the cluster DNS pods only (port 53,
+UDP and TCP), not to any address (R15).
+Usage: {{ include "boardviewer.dnsEgress" . | nindent 4 }}
+*/}}
+{{- define "boardviewer.dnsEgress" -}}
+- to:
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: {{ .Values.networkPolicy.dnsNamespace }}
+      podSelector:
+        matchLabels:
+          {{- toYaml .Values.networkPolicy.dnsPodLabels | nindent 10 }}
+  ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+{{- end }}
+
+{{/*
+boardviewer.memoryBytes: a Kubernetes memory quantity ("1Gi", "512Mi", "2G", "1000000") in bytes.
+Usage: {{ include "boardviewer.memoryBytes" "1Gi" }}
+*/}}
+{{- define "boardviewer.memoryBytes" -}}
+{{- $q := toString . | trim }}
+{{- $number := regexFind "^[0-9]+(\\.[0-9]+)?" $q }}
+{{- $unit := trimPrefix $number $q }}
+{{- $factor := get (dict "" 1.0 "k" 1e3 "M" 1e6 "G" 1e9 "T" 1e12 "Ki" 1024.0 "Mi" 1048576.0 "Gi" 1073741824.0 "Ti" 1099511627776.0) $unit }}
+{{- if not $factor }}
+{{- fail (printf "memory quantity %q: unknown unit %q" $q $unit) }}
+{{- end }}
+{{- mulf (float64 $number) $factor | floor | int64 }}
+{{- end }}
+
+{{/*
+boardviewer.redisMaxmemory: maxmemory of each Redis node in bytes: redis.cluster.maxmemoryPercent
+of its memory limit, so the node evicts keys before the kernel kills it (R9).
+Usage: {{ include "boardviewer.redisMaxmemory" . }}
+*/}}
+{{- define "boardviewer.redisMaxmemory" -}}
+{{- $limit := include "boardviewer.memoryBytes" .Values.redis.cluster.resources.limits.memory | float64 }}
+{{- divf (mulf $limit (float64 .Values.redis.cluster.maxmemoryPercent)) 100 | floor | int64 }}
 {{- end }}
