@@ -12,9 +12,9 @@ import { validate } from '../../validator/validate.ts';
 import { CHART, CRD_API_VERSIONS, SCENARIOS } from '../helpers/scenarios.ts';
 import { REPO } from '../helpers/project.ts';
 import { publishChart, type PublishedChart } from './harness/chart-publishing.ts';
-import { controlPlaneAvailable, startCluster, type Cluster } from './harness/cluster.ts';
-import { createNamespace, createVolumes, installCrds } from './harness/cluster-fixtures.ts';
-import { waitFor, type KubeObject } from './harness/kube-client.ts';
+import { controlPlaneAvailable, startCluster, type Cluster } from '../../toolchain/control-plane/cluster.ts';
+import { createNamespace, createVolumes, installCrds } from '../../toolchain/control-plane/cluster-fixtures.ts';
+import { waitFor, type KubeObject } from '../../toolchain/control-plane/kube-client.ts';
 
 const AVAILABLE = controlPlaneAvailable();
 if (!AVAILABLE && process.env.CI) throw new Error('the control plane tools are missing: run node scripts/build-controlplane.mjs');

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { expect, it } from 'vitest';
-import { controlPlaneAvailable, startCluster } from './harness/cluster.ts';
+import { controlPlaneAvailable, startCluster } from '../../toolchain/control-plane/cluster.ts';
 
 const alive = (pid: number | undefined) => {
   if (pid === undefined) return false;
