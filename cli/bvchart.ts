@@ -6,6 +6,7 @@ import { type CliIO, UsageError } from './cli-io.ts';
 import { GEN_USAGE, genCommand } from './gen-command.ts';
 import { SCHEMAS_USAGE, schemasCommand } from './schemas-command.ts';
 import { VALIDATE_USAGE, validateCommand } from './validate-command.ts';
+import { EXPLORE_USAGE, exploreCommand } from './explore-command.ts';
 
 export type { CliIO } from './cli-io.ts';
 
@@ -15,10 +16,12 @@ commands:
   gen        generate chart/, schema/values.generated.ts and the values reference from schema/
   validate   render a chart across values, Kubernetes versions and Helm majors, and check it
   schemas    convert a cluster's OpenAPI v2 document or CRD manifests into a schema folder
+  explore    property-based testing of a chart's values: cases from its schema, four oracles
 
 ${GEN_USAGE}
 ${VALIDATE_USAGE}
-${SCHEMAS_USAGE}`;
+${SCHEMAS_USAGE}
+${EXPLORE_USAGE}`;
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -30,6 +33,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await validateCommand(rest, io);
       case 'schemas':
         return await schemasCommand(rest, io);
+      case 'explore':
+        return await exploreCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
