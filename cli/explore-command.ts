@@ -23,6 +23,7 @@ export const EXPLORE_USAGE = `usage: bvchart explore [options] <chart-dir | char
 
   --seed N                      seed of the case order and the drawn values (default: 1)
   --budget N                    most cases to run (default: all planned)
+  --only KEY                    explore only the leaves under KEY (e.g. service, quorum.writeQuorum); repeatable
   --kubernetes-version V        renders and schemas; repeatable (default: ${DEFAULT_EXPLORE_KUBE_VERSIONS.join(', ')})
   --helm 3|4                    Helm major; repeatable (default: 3 and 4)
   --schema-location LOC         Kubernetes schemas (as for validate); repeatable (default: default)
@@ -52,6 +53,7 @@ export async function exploreCommand(args: string[], io: CliIO): Promise<number>
     options: {
       seed: { type: 'string' },
       budget: { type: 'string' },
+      only: { type: 'string', multiple: true },
       'kubernetes-version': { type: 'string', multiple: true },
       helm: { type: 'string', multiple: true },
       'schema-location': { type: 'string', multiple: true },
@@ -95,6 +97,7 @@ export async function exploreCommand(args: string[], io: CliIO): Promise<number>
       chart: resolve(positionals[0] ?? ''),
       seed,
       ...(budget !== undefined ? { budget } : {}),
+      only: list(values.only),
       helmMajors,
       kubernetesVersions: list(values['kubernetes-version']),
       schemaLocations: locations.length > 0 ? locations.map((l) => (l === 'default' || /^[a-z]+:\/\//.test(l) || l.includes('{{') ? l : resolve(l))) : ['default'],

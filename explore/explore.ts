@@ -27,6 +27,8 @@ export interface ExploreOptions {
   readonly seed: number;
   /** Most cases to run (the plan is cut in its seeded order). */
   readonly budget?: number;
+  /** Explore only the leaves under these keys (`service`, `quorum.writeQuorum`); default all. */
+  readonly only?: readonly string[];
   readonly helmMajors?: readonly HelmMajor[];
   readonly kubernetesVersions?: readonly string[];
   readonly schemaLocations: readonly string[];
@@ -75,7 +77,8 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
   try {
     const helmMajors = options.helmMajors?.length ? options.helmMajors : ([3, 4] as const);
     const kubeVersions = options.kubernetesVersions?.length ? options.kubernetesVersions : DEFAULT_EXPLORE_KUBE_VERSIONS;
-    const leaves = collectLeaves(chart.schema);
+    const under = (key: string, prefix: string) => key === prefix || key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}[`);
+    const leaves = collectLeaves(chart.schema).filter((l) => !options.only?.length || options.only.some((p) => under(l.key, p)));
     const plan = generateCases(chart.schema, leaves, options.seed, options.budget ?? Infinity);
     const validator = new ValidatorOracle({ schemaLocations: options.schemaLocations, ...(options.validatorConfig ? { config: options.validatorConfig } : {}) });
     const runner = new CaseRunner({
