@@ -23,7 +23,7 @@ export const EXPLORE_USAGE = `usage: bvchart explore [options] <chart-dir | char
 
   --seed N                      seed of the case order and the drawn values (default: 1)
   --budget N                    most cases to run (default: all planned)
-  --only KEY                    explore only the leaves under KEY (e.g. service, quorum.writeQuorum); repeatable
+  --only KEY                    explore only the leaves under KEY (e.g. service); repeatable; no name cases
   --kubernetes-version V        renders and schemas; repeatable (default: ${DEFAULT_EXPLORE_KUBE_VERSIONS.join(', ')})
   --helm 3|4                    Helm major; repeatable (default: 3 and 4)
   --schema-location LOC         Kubernetes schemas (as for validate); repeatable (default: default)

@@ -84,16 +84,19 @@ export interface CasePlan {
   readonly leaves: readonly SchemaLeaf[];
 }
 
-export function generateCases(root: JsonSchema, leaves: readonly SchemaLeaf[], seed: number, budget = Infinity): CasePlan {
+/** `names: false` leaves out the release-name and namespace cases (a run focused on some keys). */
+export function generateCases(root: JsonSchema, leaves: readonly SchemaLeaf[], seed: number, budget = Infinity, names = true): CasePlan {
   const ctx = probeContext(root, seed);
   const random = seededRandom(seed);
   const base = { releaseName: DEFAULT_RELEASE, namespace: DEFAULT_NAMESPACE };
   const fixed: ExploreCase[] = [
     { id: '', origin: 'defaults', title: 'chart defaults', assignments: [], ...base },
+  ];
+  if (names) fixed.push(
     { id: '', origin: 'names', title: 'release name of 1 character', assignments: [], releaseName: 'r', namespace: DEFAULT_NAMESPACE },
     { id: '', origin: 'names', title: `release name of ${LONGEST_RELEASE} characters`, assignments: [], releaseName: labelOfLength('release', LONGEST_RELEASE), namespace: DEFAULT_NAMESPACE },
     { id: '', origin: 'names', title: `namespace of ${LONGEST_NAMESPACE} characters`, assignments: [], releaseName: DEFAULT_RELEASE, namespace: labelOfLength('namespace', LONGEST_NAMESPACE) },
-  ];
+  );
 
   const probesByLeaf = shuffled(leaves, random).map((leaf) => ({ leaf, probes: leafProbes(leaf, ctx) }));
   const boundary: ExploreCase[] = [];

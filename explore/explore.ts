@@ -27,7 +27,7 @@ export interface ExploreOptions {
   readonly seed: number;
   /** Most cases to run (the plan is cut in its seeded order). */
   readonly budget?: number;
-  /** Explore only the leaves under these keys (`service`, `quorum.writeQuorum`); default all. */
+  /** Explore only the leaves under these keys (`service`, `quorum.writeQuorum`), without the name cases; default all. */
   readonly only?: readonly string[];
   readonly helmMajors?: readonly HelmMajor[];
   readonly kubernetesVersions?: readonly string[];
@@ -79,7 +79,7 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
     const kubeVersions = options.kubernetesVersions?.length ? options.kubernetesVersions : DEFAULT_EXPLORE_KUBE_VERSIONS;
     const under = (key: string, prefix: string) => key === prefix || key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}[`);
     const leaves = collectLeaves(chart.schema).filter((l) => !options.only?.length || options.only.some((p) => under(l.key, p)));
-    const plan = generateCases(chart.schema, leaves, options.seed, options.budget ?? Infinity);
+    const plan = generateCases(chart.schema, leaves, options.seed, options.budget ?? Infinity, !options.only?.length);
     const validator = new ValidatorOracle({ schemaLocations: options.schemaLocations, ...(options.validatorConfig ? { config: options.validatorConfig } : {}) });
     const runner = new CaseRunner({
       chart,

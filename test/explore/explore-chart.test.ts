@@ -12,6 +12,7 @@ import { valuesYaml } from '../../explore/values-override.ts';
 import { validate } from '../../validator/validate.ts';
 import { folderSchemaLocations } from '../../toolchain/kubeconform.ts';
 import { readConfig } from '../../validator/config.ts';
+import { createAjv } from '../../core/ajv.ts';
 import { REPO, runCli } from '../helpers/project.ts';
 import { CHART, CRD_API_VERSIONS } from '../helpers/scenarios.ts';
 
@@ -53,15 +54,20 @@ describe.each([
   });
 });
 
+/** A copy of the chart with a careless template: an integer division by (writeQuorum - 1), which the schema allows to be 1. */
+function brokenChart(): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-explore-broken-'));
+  fs.cpSync(CHART, copy, { recursive: true });
+  const service = path.join(copy, 'templates', 'service.yaml');
+  fs.writeFileSync(service, `{{- $spread := div 10 (sub (int .Values.quorum.writeQuorum) 1) }}\n${fs.readFileSync(service, 'utf8')}`);
+  return copy;
+}
+
 describe('explore catches a chart defect the schema does not document', () => {
   it('a template that fails on a value the schema accepts: oracle 2, shrunk to that key, written out', async () => {
-    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-explore-broken-'));
-    fs.cpSync(CHART, copy, { recursive: true });
-    // A careless template: an integer division by (writeQuorum - 1), which the schema allows to be 1.
-    const sts = path.join(copy, 'templates', 'service.yaml');
-    fs.writeFileSync(sts, fs.readFileSync(sts, 'utf8').replace(/^(---\n)?/, `{{- $spread := div 10 (sub (int .Values.quorum.writeQuorum) 1) }}\n`));
+    const copy = brokenChart();
     const out = path.join(copy, 'out');
-    const report = await explore({ chart: copy, seed: SEED, ...common, outDir: out, only: ['quorum', 'service'] });
+    const report = await explore({ chart: copy, seed: SEED, ...common, outDir: out, only: ['quorum'], helmMajors: [4], kubernetesVersions: ['1.36.0'] });
     const finding = report.findings.find((f) => f.oracle === 'render');
     expect(finding, JSON.stringify(report.findings, null, 1)).toBeDefined();
     expect(finding?.key).toBe('quorum.writeQuorum');
@@ -74,6 +80,39 @@ describe('explore catches a chart defect the schema does not document', () => {
 });
 
 describe('bvchart explore (CLI)', () => {
+  const focused = ['--only', 'quorum', '--helm', '4', '--kubernetes-version', '1.36.0', '--schema-location', '../shared/kubernetes-schemas', '--api-versions', 'monitoring.coreos.com/v1,velero.io/v1'];
+
+  it('exit 0 when clean; exit 1 with findings, as JSON {summary, findings} and SARIF 2.1.0', async () => {
+    const clean = await runCli(['explore', 'chart', ...focused, '--config', OPT_OUTS], REPO);
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+    expect(clean.stdout).toMatch(/0 findings/);
+
+    const copy = brokenChart();
+    const json = await runCli(['explore', copy, ...focused, '--seed', '3', '-o', 'json'], REPO);
+    expect(json.code, json.stderr).toBe(1);
+    const report = JSON.parse(json.stdout) as { summary: { seed: number; cases: number; perLeaf: { key: string }[] }; findings: { oracle: string; key: string; value: unknown; message: string }[] };
+    expect(Object.keys(report)).toEqual(['summary', 'findings']);
+    expect(report.summary.seed).toBe(3);
+    expect(report.summary.perLeaf.map((l) => l.key)).toEqual(['quorum.writeQuorum']);
+    expect(report.findings).toEqual([expect.objectContaining({ oracle: 'render', key: 'quorum.writeQuorum', value: 1 })]);
+
+    const sarifRun = await runCli(['explore', copy, ...focused, '-o', 'sarif'], REPO);
+    expect(sarifRun.code).toBe(1);
+    const sarif = JSON.parse(sarifRun.stdout) as { runs: { results: { ruleId: string; locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }[] }[] };
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+    delete schema.$schema;
+    schema.$id = schema.id;
+    delete schema.id;
+    const validateSarif = createAjv({ unicodeRegExp: false }).compile(schema);
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+    expect(sarif.runs[0]?.results[0]?.ruleId).toBe('render');
+    expect(sarif.runs[0]?.results[0]?.locations[0]?.logicalLocations[0]?.fullyQualifiedName).toBe('quorum.writeQuorum');
+
+    const text = await runCli(['explore', copy, ...focused], REPO);
+    expect(text.stdout).toMatch(/^quorum\.writeQuorum = 1\n  oracle 2/m);
+    fs.rmSync(copy, { recursive: true, force: true });
+  }, 300_000);
+
   it('usage errors exit 2', async () => {
     expect((await runCli(['explore'], REPO)).code).toBe(2);
     expect((await runCli(['explore', 'chart', '--budget', 'ten'], REPO)).code).toBe(2);
