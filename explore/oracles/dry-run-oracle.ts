@@ -113,7 +113,11 @@ export class DryRunOracle {
       } catch (error) {
         if (!(error instanceof KubeError)) throw error;
         if (error.status === 409) continue; // exists already (a cluster-wide object of another release)
-        if (error.status === 401 || error.status === 403) throw new Error(`the API server refused explore's credentials (HTTP ${error.status}): ${error.body.slice(0, 200)}`);
+        if (error.status === 401 || (error.status === 403 && /cannot (create|get|list)/.test(error.body))) {
+          throw new Error(`the API server refused explore's credentials (HTTP ${error.status}): ${error.body.slice(0, 200)}`);
+        }
+        // A pod's ServiceAccount comes with the same render, which a dry-run does not store.
+        if (error.status === 403 && /error looking up service account/.test(error.body)) continue;
         out.push(DryRunOracle.rejection(resource, error));
       }
     }
