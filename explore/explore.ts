@@ -104,7 +104,10 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
         if (r.outcome.kind !== 'rendered') continue;
         const found = await validator.findings(r.outcome.manifests, { values: defaultsCase.id, kubeVersion: r.kubeVersion, helmMajor: r.helmMajor }, defaultsCase.namespace);
         validator.setBaseline([...found]);
-        baseline.push(...found.map((f) => `${f.ruleId}: ${f.resource ? `${f.resource.kind}/${f.resource.name}: ` : ''}${f.message}`));
+        for (const f of found) {
+          const line = `${f.ruleId}: ${f.resource ? `${f.resource.kind}/${f.resource.name}: ` : ''}${f.message}`;
+          if (!baseline.includes(line)) baseline.push(line);
+        }
       }
       verdicts.push({ ...first, disagreements: first.disagreements.filter((d) => d.oracle !== 'validator') });
     }
