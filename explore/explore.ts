@@ -100,15 +100,17 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
     const verdicts: CaseVerdict[] = [];
     if (defaultsCase) {
       const first = await runner.run(defaultsCase);
+      const all = [];
       for (const r of first.renders) {
         if (r.outcome.kind !== 'rendered') continue;
         const found = await validator.findings(r.outcome.manifests, { values: defaultsCase.id, kubeVersion: r.kubeVersion, helmMajor: r.helmMajor }, defaultsCase.namespace);
-        validator.setBaseline([...found]);
+        all.push(...found);
         for (const f of found) {
           const line = `${f.ruleId}: ${f.resource ? `${f.resource.kind}/${f.resource.name}: ` : ''}${f.message}`;
           if (!baseline.includes(line)) baseline.push(line);
         }
       }
+      validator.setBaseline(all);
       verdicts.push({ ...first, disagreements: first.disagreements.filter((d) => d.oracle !== 'validator') });
     }
     let done = verdicts.length;
