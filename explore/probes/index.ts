@@ -6,6 +6,7 @@ import { lengthProbes } from './length-probes.ts';
 import { mapProbes } from './map-probes.ts';
 import { numberProbes } from './number-probes.ts';
 import { patternProbes } from './pattern-probes.ts';
+import { stringProbes } from './string-probes.ts';
 import type { ProbeBuilder } from './probe.ts';
 import { typeProbes } from './type-probes.ts';
 
@@ -15,6 +16,7 @@ export const PROBE_BUILDERS: readonly ProbeBuilder[] = [
   lengthProbes, // minLength/maxLength
   patternProbes, // drawn matches, one non-match
   formatProbes, // drawn value of the format, a malformed one
+  stringProbes, // a drawn string where nothing constrains its shape
   arrayProbes, // empty, one, many, minItems/maxItems
   mapProbes, // empty map, one entry
   typeProbes, // a value of a type the leaf does not admit

@@ -23,6 +23,12 @@ export const numberProbes: ProbeBuilder = {
       const multiple = Math.ceil(base / s.multipleOf) * s.multipleOf;
       out.push({ label: `multipleOf ${s.multipleOf}`, side: 'inside', value: multiple + s.multipleOf }, { label: `not a multiple of ${s.multipleOf}`, side: 'outside', value: multiple + s.multipleOf + (integer ? 1 : s.multipleOf / 2) });
     }
+    const low = s.minimum ?? (typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + step : undefined);
+    if (low !== undefined && s.maximum === undefined && s.exclusiveMaximum === undefined) {
+      // No upper bound: a drawn value above the minimum (shrinking walks it down to the real limit).
+      const { value, draw } = ctx.draw(integer ? fc.integer({ min: low, max: low + 99_999 }) : fc.double({ min: low, max: low + 99_999, noNaN: true }), `${leaf.key}#above`);
+      out.push({ label: 'no maximum, drawn', side: 'inside', value, draw });
+    }
     if (s.minimum === undefined && s.maximum === undefined && s.exclusiveMinimum === undefined && s.exclusiveMaximum === undefined) {
       const { value, draw } = ctx.draw(integer ? fc.integer({ min: -1000, max: 100_000 }) : fc.double({ min: -1000, max: 100_000, noNaN: true }), `${leaf.key}#number`);
       out.push({ label: 'unbounded, drawn', side: 'inside', value, draw }, { label: 'negative', side: 'inside', value: -1 });

@@ -8,6 +8,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { explore } from '../../explore/explore.ts';
+import type { JsonSchema } from '../../explore/json-schema.ts';
+import { schemaKeyPaths } from '../../explore/leaves.ts';
+import { classifyHelm } from '../../explore/oracles/helm-outcome.ts';
+import { Helm } from '../../toolchain/helm.ts';
 import { valuesYaml } from '../../explore/values-override.ts';
 import { validate } from '../../validator/validate.ts';
 import { folderSchemaLocations } from '../../toolchain/kubeconform.ts';
@@ -62,6 +66,27 @@ function brokenChart(): string {
   fs.writeFileSync(service, `{{- $spread := div 10 (sub (int .Values.quorum.writeQuorum) 1) }}\n${fs.readFileSync(service, 'utf8')}`);
   return copy;
 }
+
+// Found by oracle 4 on Kubernetes 1.36: the API server refuses a CIDR with address bits set
+// past its prefix. The schema cannot say it; the chart's guard does, naming the key.
+describe.each([
+  ['250.0.100.1/30', '250.0.100.0/30'],
+  ['10.20.1.0/16', '10.20.0.0/16'],
+  ['10.0.0.1/0', '0.0.0.0/0'],
+])('networkPolicy.databaseCIDR %s', (cidr, network) => {
+  it.each([3, 4] as const)(`helm%i stops in the documented guard, proposing ${network}`, async (major) => {
+    const r = await new Helm(major).template({ chart: CHART, kubeVersion: '1.36.0', set: [`networkPolicy.databaseCIDR=${cidr}`] });
+    const outcome = classifyHelm(r, schemaKeyPaths(JSON.parse(fs.readFileSync(path.join(CHART, 'values.schema.json'), 'utf8')) as JsonSchema));
+    expect(outcome).toMatchObject({ kind: 'guard', key: 'networkPolicy.databaseCIDR' });
+    expect(outcome.kind === 'guard' && outcome.message).toContain(`use ${network}`);
+  });
+});
+
+it.each([3, 4] as const)('helm%i renders a network address as it is (10.20.16.0/20)', async (major) => {
+  const r = await new Helm(major).template({ chart: CHART, kubeVersion: '1.36.0', set: ['networkPolicy.databaseCIDR=10.20.16.0/20'] });
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toContain('cidr: 10.20.16.0/20');
+});
 
 describe('explore catches a chart defect the schema does not document', () => {
   it('a template that fails on a value the schema accepts: oracle 2, shrunk to that key, written out', async () => {

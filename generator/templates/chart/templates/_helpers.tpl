@@ -165,6 +165,7 @@ boardviewer.validate: fails the render, naming the value to change, when the val
 work together. Included once, from the StatefulSet.
 - R8: the primary plus writeQuorum replicas must fit in the fewest pods that will run.
 - R6: the autoscaler's maximum is at least its minimum.
+- R15: networkPolicy.databaseCIDR is a network address (no bits set past the prefix).
 Usage: {{ include "boardviewer.validate" . }}
 */}}
 {{- define "boardviewer.validate" -}}
@@ -180,9 +181,34 @@ Usage: {{ include "boardviewer.validate" . }}
 {{- if hasKey .Values.affinity "podAntiAffinity" }}
 {{- fail "affinity.podAntiAffinity is set by the chart from placement.nodeAntiAffinity (R15); use placement, or nodeAffinity/podAffinity in affinity" }}
 {{- end }}
+{{- if .Values.networkPolicy.enabled }}
+{{- $network := include "boardviewer.cidrNetwork" .Values.networkPolicy.databaseCIDR }}
+{{- if ne .Values.networkPolicy.databaseCIDR $network }}
+{{- fail (printf "networkPolicy.databaseCIDR %s has address bits set beyond its prefix length, which Kubernetes refuses: use %s (R15)" .Values.networkPolicy.databaseCIDR $network) }}
+{{- end }}
+{{- end }}
 {{- if and (eq .Values.redis.mode "external") (empty .Values.redis.external.addresses) }}
 {{- fail "redis.mode is external but redis.external.addresses is empty: list the Redis nodes as host:port (R9)" }}
 {{- end }}
+{{- end }}
+
+{{/*
+boardviewer.cidrNetwork: the network address of an IPv4 CIDR (its address with the bits past
+the prefix cleared), e.g. 10.1.2.3/16 -> 10.1.0.0/16. The schema checks the form; Kubernetes
+also refuses a CIDR whose address has bits set past the prefix.
+Usage: {{ include "boardviewer.cidrNetwork" "10.1.2.3/16" }}
+*/}}
+{{- define "boardviewer.cidrNetwork" -}}
+{{- $parts := splitList "/" . }}
+{{- $prefix := index $parts 1 | int }}
+{{- $octets := list }}
+{{- range $i, $octet := splitList "." (index $parts 0) }}
+{{- $bits := max 0 (min 8 (sub $prefix (mul $i 8))) | int }}
+{{- $size := 1 }}
+{{- range until (sub 8 $bits | int) }}{{- $size = mul $size 2 }}{{- end }}
+{{- $octets = append $octets (mul (div (int $octet) $size) $size) }}
+{{- end }}
+{{- printf "%s/%d" (join "." $octets) $prefix }}
 {{- end }}
 
 {{/*
