@@ -27,7 +27,7 @@ export const numberProbes: ProbeBuilder = {
     if (low !== undefined && s.maximum === undefined && s.exclusiveMaximum === undefined) {
       // No upper bound: a drawn value above the minimum (shrinking walks it down to the real limit).
       const { value, draw } = ctx.draw(integer ? fc.integer({ min: low, max: low + 99_999 }) : fc.double({ min: low, max: low + 99_999, noNaN: true }), `${leaf.key}#above`);
-      out.push({ label: 'no maximum, drawn', side: 'inside', value, draw });
+      out.push({ label: 'no maximum, drawn', side: 'inside', value, draw }, { label: 'no maximum, far above the minimum', side: 'inside', value: low + 99_999 });
     }
     if (s.minimum === undefined && s.maximum === undefined && s.exclusiveMinimum === undefined && s.exclusiveMaximum === undefined) {
       const { value, draw } = ctx.draw(integer ? fc.integer({ min: -1000, max: 100_000 }) : fc.double({ min: -1000, max: 100_000, noNaN: true }), `${leaf.key}#number`);
