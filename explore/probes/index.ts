@@ -1,5 +1,6 @@
 // The probe builders, one per JSON Schema keyword family, in the order their probes are tried.
 import { arrayProbes } from './array-probes.ts';
+import { booleanProbes } from './boolean-probes.ts';
 import { enumProbes } from './enum-probes.ts';
 import { formatProbes } from './format-probes.ts';
 import { lengthProbes } from './length-probes.ts';
@@ -12,6 +13,7 @@ import { typeProbes } from './type-probes.ts';
 
 export const PROBE_BUILDERS: readonly ProbeBuilder[] = [
   enumProbes, // every member, one non-member
+  booleanProbes, // true and false
   numberProbes, // minimum/maximum, exclusive bounds, multipleOf
   lengthProbes, // minLength/maxLength
   patternProbes, // drawn matches, one non-match

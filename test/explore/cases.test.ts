@@ -42,6 +42,9 @@ const PROBE_TABLE: ProbeRow[] = [
   ['networkPolicy.monitoringNamespace', 'below minLength 1', 'outside', ''],
   ['imagePullSecrets', 'empty', 'inside', []],
   ['replicas', 'wrong type (string)', 'outside', 'not-of-this-type'],
+  ['ingress.enabled', 'false', 'inside', false],
+  ['ingress.enabled', 'wrong type (string)', 'outside', 'not-of-this-type'],
+  ['backup.storageLocation', 'wrong type (integer)', 'outside', 7],
   ['monitoring.runbookBaseUrl', 'not a uri', 'outside', 'not a uri ::'],
 ];
 
