@@ -8,6 +8,7 @@ import { GEN_USAGE, genCommand } from './gen-command.ts';
 import { SCHEMAS_USAGE, schemasCommand } from './schemas-command.ts';
 import { VALIDATE_USAGE, validateCommand } from './validate-command.ts';
 import { REPORT_USAGE, reportCommand } from './report-command.ts';
+import { EXPLORE_USAGE, exploreCommand } from './explore-command.ts';
 
 export type { CliIO } from './cli-io.ts';
 
@@ -18,11 +19,13 @@ commands:
   validate   render a chart across values, Kubernetes versions and Helm majors, and check it
   schemas    convert a cluster's OpenAPI v2 document or CRD manifests into a schema folder
   report     merge JSON reports of shards (validate --shard i/n) into one report
+  explore    property-based testing of a chart's values: cases from its schema, four oracles
 
 ${GEN_USAGE}
 ${VALIDATE_USAGE}
 ${SCHEMAS_USAGE}
-${REPORT_USAGE}`;
+${REPORT_USAGE}
+${EXPLORE_USAGE}`;
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,6 +39,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await schemasCommand(rest, io);
       case 'report':
         return await reportCommand(rest, io);
+      case 'explore':
+        return await exploreCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':

@@ -7,8 +7,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../../generator/layout.ts';
 import type { Helm } from '../../../toolchain/helm.ts';
-import { freePort } from './cluster.ts';
-import { waitFor } from './kube-client.ts';
+import { freePort } from '../../../toolchain/control-plane/cluster.ts';
+import { waitFor } from '../../../toolchain/control-plane/kube-client.ts';
 
 export interface PublishedChart {
   /** The packaged chart (.tgz). */

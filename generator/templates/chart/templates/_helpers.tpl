@@ -214,6 +214,8 @@ work together. Included once, from the StatefulSet.
 - R8: the primary plus writeQuorum replicas must fit in the fewest pods that will run,
   also after the worst disruption the PDB and the rolling update allow (R12).
 - R6: the autoscaler's maximum is at least its minimum.
+- R15: networkPolicy.databaseCIDR, redisCIDR (external Redis) and cloudApiCIDRs (when
+  allowed) are network addresses (no bits set past the prefix).
 Usage: {{ include "boardviewer.validate" . }}
 */}}
 {{- define "boardviewer.validate" -}}
@@ -238,9 +240,41 @@ Usage: {{ include "boardviewer.validate" . }}
 {{- if hasKey .Values.affinity "podAntiAffinity" }}
 {{- fail "affinity.podAntiAffinity is set by the chart from placement.nodeAntiAffinity (R15); use placement, or nodeAffinity/podAffinity in affinity" }}
 {{- end }}
+{{- if .Values.networkPolicy.enabled }}
+{{- $cidrs := dict "networkPolicy.databaseCIDR" .Values.networkPolicy.databaseCIDR }}
+{{- if eq .Values.redis.mode "external" }}{{ $_ := set $cidrs "networkPolicy.redisCIDR" .Values.networkPolicy.redisCIDR }}{{ end }}
+{{- if .Values.networkPolicy.allowCloudApiEgress }}
+{{- range $i, $cidr := .Values.networkPolicy.cloudApiCIDRs }}{{ $_ := set $cidrs (printf "networkPolicy.cloudApiCIDRs[%d]" $i) $cidr }}{{ end }}
+{{- end }}
+{{- range $key, $cidr := $cidrs }}
+{{- $network := include "boardviewer.cidrNetwork" $cidr }}
+{{- if ne $cidr $network }}
+{{- fail (printf "%s %s has address bits set beyond its prefix length, which Kubernetes refuses: use %s (R15)" $key $cidr $network) }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- if and (eq .Values.redis.mode "external") (empty .Values.redis.external.addresses) }}
 {{- fail "redis.mode is external but redis.external.addresses is empty: list the Redis nodes as host:port (R9)" }}
 {{- end }}
+{{- end }}
+
+{{/*
+boardviewer.cidrNetwork: the network address of an IPv4 CIDR (its address with the bits past
+the prefix cleared), e.g. 10.1.2.3/16 -> 10.1.0.0/16. The schema checks the form; Kubernetes
+also refuses a CIDR whose address has bits set past the prefix.
+Usage: {{ include "boardviewer.cidrNetwork" "10.1.2.3/16" }}
+*/}}
+{{- define "boardviewer.cidrNetwork" -}}
+{{- $parts := splitList "/" . }}
+{{- $prefix := index $parts 1 | int }}
+{{- $octets := list }}
+{{- range $i, $octet := splitList "." (index $parts 0) }}
+{{- $bits := max 0 (min 8 (sub $prefix (mul $i 8))) | int }}
+{{- $size := 1 }}
+{{- range until (sub 8 $bits | int) }}{{- $size = mul $size 2 }}{{- end }}
+{{- $octets = append $octets (mul (div (int $octet) $size) $size) }}
+{{- end }}
+{{- printf "%s/%d" (join "." $octets) $prefix }}
 {{- end }}
 
 {{/*

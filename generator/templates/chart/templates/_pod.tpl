@@ -28,7 +28,7 @@ imagePullSecrets:
 {{- end }}
 {{- end }}
 {{- with (default $root.Values.priorityClassName $c.priorityClassName) }}
-priorityClassName: {{ . }}
+priorityClassName: {{ . | quote }}
 {{- end }}
 {{- with (default $root.Values.nodeSelector $c.nodeSelector) }}
 nodeSelector:
