@@ -187,6 +187,7 @@ Usage: {{- with include "boardviewer.redisExporter" . | trim }}{{- . | nindent 8
     requests:
       cpu: 50m
       memory: 32Mi
+      ephemeral-storage: 16Mi
     limits:
       cpu: 200m
       memory: 64Mi
