@@ -4,6 +4,7 @@
 //   bvchart schemas convert  build a schema folder from OpenAPI v2 or CRDs (cli/schemas-command.ts)
 //   bvchart report merge     join JSON reports of shards into one (cli/report-command.ts)
 //   bvchart release [...]   package, sign and publish the chart (cli/release-command.ts)
+//   bvchart explore [...]   property-based testing of a chart's values (cli/explore-command.ts)
 // Each command's module is imported only when that command runs, so `bvchart --help` (and
 // every command) loads nothing it does not use: startup time is what editors and hooks feel.
 import { InternalError } from '../validator/internal-error.ts';
@@ -49,6 +50,13 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: async () => {
       const m = await import('./report-command.ts');
       return { usage: m.REPORT_USAGE, run: m.reportCommand };
+    },
+  },
+  explore: {
+    summary: "property-based testing of a chart's values: cases from its schema, four oracles",
+    load: async () => {
+      const m = await import('./explore-command.ts');
+      return { usage: m.EXPLORE_USAGE, run: m.exploreCommand };
     },
   },
   release: {

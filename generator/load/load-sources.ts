@@ -4,12 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import { parseSingleYamlDocument, type YamlDocumentSource } from '../../core/yaml-source.ts';
+import { loadDefinitionsSource, type DefinitionsSource } from '../kubernetes/definitions-source.ts';
 import { CHANGELOG_FILE, CHART_META_FILE, SCHEMA_FILE } from '../layout.ts';
 
 export interface LoadedSources {
   readonly schema: YamlDocumentSource;
   readonly chartMeta: YamlDocumentSource;
   readonly changelog: YamlDocumentSource;
+  /** The Kubernetes definitions values may refer to (`$ref`). */
+  readonly definitions: DefinitionsSource;
 }
 
 export interface LoadResult {
@@ -39,6 +42,8 @@ export function loadSources(root: string): LoadResult {
   const schema = readOne(root, SCHEMA_FILE, texts, diagnostics);
   const chartMeta = readOne(root, CHART_META_FILE, texts, diagnostics);
   const changelog = readOne(root, CHANGELOG_FILE, texts, diagnostics);
-  if (!schema || !chartMeta || !changelog) return { diagnostics, texts };
-  return { sources: { schema, chartMeta, changelog }, diagnostics, texts };
+  const definitions = loadDefinitionsSource(root);
+  diagnostics.push(...definitions.diagnostics);
+  if (!schema || !chartMeta || !changelog || !definitions.source) return { diagnostics, texts };
+  return { sources: { schema, chartMeta, changelog, definitions: definitions.source }, diagnostics, texts };
 }

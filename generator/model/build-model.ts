@@ -2,7 +2,7 @@
 // published schema. Pure; the input is not mutated.
 import type { Values } from '../../schema/values.generated.ts';
 import { EXTENSION_PREFIX } from '../validate/extensions.ts';
-import { hasDeclaredProperties, isSchemaObject, propertiesOf, typesOf, type SchemaObject } from '../validate/schema-node.ts';
+import { hasDeclaredProperties, isSchemaObject, propertiesOf, refTypeOf, typesOf, type SchemaObject } from '../validate/schema-node.ts';
 import type { ValidatedSources } from '../validate/validate-sources.ts';
 import type { ChartModel, EnvSetting, ValueKind, ValueNode } from './chart-model.ts';
 
@@ -14,10 +14,24 @@ function kindOf(schema: SchemaObject): ValueKind {
   return 'scalar';
 }
 
+/** `io.k8s.api.core.v1.Volume` → `Volume`: the name people know a definition by. */
+function definitionLabel(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
 function typeLabel(schema: SchemaObject, kind: ValueKind): string {
-  const inner = (s: unknown) => (isSchemaObject(s) ? typesOf(s).join(' | ') || 'any' : 'any');
+  const inner = (s: unknown): string => {
+    if (!isSchemaObject(s)) return 'any';
+    const ref = refTypeOf(s);
+    if (ref !== undefined) return definitionLabel(ref);
+    const types = typesOf(s);
+    if (types.length === 1 && types[0] === 'object' && isSchemaObject(s.additionalProperties)) return `map of ${inner(s.additionalProperties)}`;
+    return types.join(' | ') || 'any';
+  };
   if (kind === 'map') return `map of ${inner(schema.additionalProperties)}`;
   if (kind === 'list') return `list of ${inner(schema.items)}`;
+  const ref = refTypeOf(schema);
+  if (ref !== undefined) return definitionLabel(ref);
   return typesOf(schema).join(' | ');
 }
 
@@ -80,15 +94,31 @@ function publish(schema: SchemaObject, inElement = false): SchemaObject {
 export function buildModel(validated: ValidatedSources): ChartModel {
   const values = propertiesOf(validated.schema).map(([key, schema]) => buildNode(key, schema, []));
   const defaults = Object.fromEntries(values.map((v) => [v.key, v.default])) as Values;
-  const publishedSchema = publish(validated.schema);
+  const publishedSchema = publish(validated.schema) as Record<string, unknown>;
   // The root's default would duplicate values.yaml in every editor hover; leave it out.
-  delete (publishedSchema as Record<string, unknown>).default;
+  delete publishedSchema.default;
+  // The carried Kubernetes definitions go last, after the values people read first.
+  const carried = validated.carried.definitions;
+  if (Object.keys(carried).length > 0) {
+    const own = isSchemaObject(publishedSchema.definitions) ? publishedSchema.definitions : {};
+    delete publishedSchema.definitions;
+    publishedSchema.definitions = { ...structuredClone(carried), ...own };
+  }
   const envSettings: EnvSetting[] = [...allValueNodes(values)]
     .filter((n): n is ValueNode & { env: string } => n.env !== undefined)
     .map((n) => ({ env: n.env, valuesPath: n.path.join('.'), description: n.description }))
     .sort((a, b) => (a.env < b.env ? -1 : a.env > b.env ? 1 : 0));
   const changes = validated.changelog.find((e) => e.version === validated.chartMeta.version)?.changes ?? [];
-  return { chart: validated.chartMeta, changes, schemaFile: validated.schemaFile, values, defaults, envSettings, publishedSchema };
+  return {
+    chart: validated.chartMeta,
+    changes,
+    schemaFile: validated.schemaFile,
+    values,
+    defaults,
+    envSettings,
+    publishedSchema,
+    kubernetesDefinitions: validated.carried,
+  };
 }
 
 /** Every node of the tree, depth first. */

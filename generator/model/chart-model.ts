@@ -1,6 +1,7 @@
 // Stage 3's output: everything the renderers need, derived from the validated schema.
 import type { Values } from '../../schema/values.generated.ts';
 import type { ChartChange } from '../validate/changelog.ts';
+import type { CarriedDefinitions } from '../kubernetes/carry-definitions.ts';
 import type { ChartMetadata } from '../validate/chart-meta.ts';
 import type { SchemaObject } from '../validate/schema-node.ts';
 
@@ -46,6 +47,11 @@ export interface ChartModel {
   readonly defaults: Values;
   /** Settings with `x-bv-env`, sorted by variable name. */
   readonly envSettings: readonly EnvSetting[];
-  /** The schema Helm and editors get: generator extensions stripped, object defaults filled. */
+  /**
+   * The schema Helm and editors get: generator extensions stripped, object defaults filled,
+   * the carried Kubernetes definitions under `definitions`.
+   */
   readonly publishedSchema: SchemaObject;
+  /** The Kubernetes definitions carried for `$ref`s, also written to schema/kubernetes-definitions.json. */
+  readonly kubernetesDefinitions: CarriedDefinitions;
 }

@@ -44,6 +44,18 @@ export function hasDeclaredProperties(node: SchemaObject): boolean {
   return typesOf(node).includes('object') && propertiesOf(node).length > 0;
 }
 
+/**
+ * The definition a value is typed with (`$ref`, or `allOf: [{$ref}]` next to `type` and
+ * `description`), e.g. `io.k8s.api.core.v1.Volume`; undefined for a schema typed by keywords.
+ */
+export function refTypeOf(node: SchemaObject): string | undefined {
+  const direct = node.$ref;
+  if (typeof direct === 'string') return direct.replace(/^#\/definitions\//, '');
+  if (!Array.isArray(node.allOf)) return undefined;
+  const refs = node.allOf.filter(isSchemaObject).map((s) => s.$ref).filter((r): r is string => typeof r === 'string');
+  return refs.length === 1 ? refs[0]?.replace(/^#\/definitions\//, '') : undefined;
+}
+
 const SINGLE: readonly string[] = ['not', 'if', 'then', 'else', 'contains', 'propertyNames', 'additionalItems'];
 const LISTS: readonly string[] = ['allOf', 'anyOf', 'oneOf'];
 const MAPS: readonly string[] = ['definitions', 'dependencies'];

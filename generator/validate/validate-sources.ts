@@ -4,6 +4,7 @@
 import { createAjv, describeAjvError, type ErrorObject } from '../../core/ajv.ts';
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { YamlDocumentSource } from '../../core/yaml-source.ts';
+import { carryDefinitions, type CarriedDefinitions } from '../kubernetes/carry-definitions.ts';
 import type { LoadedSources } from '../load/load-sources.ts';
 import { CHANGELOG_SCHEMA, type ChangelogEntry } from './changelog.ts';
 import { CHART_META_SCHEMA, type ChartMetadata } from './chart-meta.ts';
@@ -16,6 +17,8 @@ export interface ValidatedSources {
   readonly chartMeta: ChartMetadata;
   readonly changelog: readonly ChangelogEntry[];
   readonly schemaFile: string;
+  /** The Kubernetes definitions the schema refers to, carried into the published schema. */
+  readonly carried: CarriedDefinitions;
 }
 
 export interface ValidateResult {
@@ -60,12 +63,14 @@ function changelogCoversVersion(sources: LoadedSources): Diagnostic[] {
   ];
 }
 
-function ruleContext(): RuleContext {
+function ruleContext(definitions: Readonly<Record<string, SchemaObject>>): RuleContext {
   const ajv = createAjv();
   return {
     checkValue: (schema, value) => {
       try {
-        const validate = ajv.compile(schema as object);
+        // A subschema's `$ref`s to definitions resolve against its own root.
+        const withDefinitions = { ...(schema as object), definitions };
+        const validate = ajv.compile(withDefinitions);
         if (validate(value)) return undefined;
         return (validate.errors ?? []).map((e) => `${e.instancePath || 'value'} ${describeAjvError(e)}`).join('; ');
       } catch (error) {
@@ -75,8 +80,8 @@ function ruleContext(): RuleContext {
   };
 }
 
-function runRules(source: YamlDocumentSource, rules: readonly SchemaRule[]): Diagnostic[] {
-  const context = ruleContext();
+function runRules(source: YamlDocumentSource, rules: readonly SchemaRule[], definitions: Readonly<Record<string, SchemaObject>>): Diagnostic[] {
+  const context = ruleContext(definitions);
   const out: Diagnostic[] = [];
   for (const visit of walkSchema(source.value)) {
     for (const rule of rules) {
@@ -127,7 +132,14 @@ export function validateSources(sources: LoadedSources, rules: readonly SchemaRu
     diagnostics.push(...ajvDiagnostics('schema/meta', sources.schema, ajv.errors ?? []));
     return { diagnostics };
   }
-  diagnostics.push(...runRules(sources.schema, rules));
+  const carry = carryDefinitions(schema as SchemaObject, sources.schema.file, sources.definitions);
+  diagnostics.push(
+    ...carry.diagnostics.map((d) => (d.file === sources.schema.file && d.pointer !== undefined ? { ...d, position: sources.schema.positionOf(d.pointer) } : d)),
+  );
+  if (!carry.carried) return { diagnostics };
+  const own = (schema as SchemaObject).definitions;
+  const definitions = { ...carry.carried.definitions, ...(typeof own === 'object' && own !== null ? (own as Record<string, SchemaObject>) : {}) };
+  diagnostics.push(...runRules(sources.schema, rules, definitions));
   if (diagnostics.length > 0) return { diagnostics };
   return {
     validated: {
@@ -135,6 +147,7 @@ export function validateSources(sources: LoadedSources, rules: readonly SchemaRu
       chartMeta: sources.chartMeta.value as ChartMetadata,
       changelog: sources.changelog.value as ChangelogEntry[],
       schemaFile: sources.schema.file,
+      carried: carry.carried,
     },
     diagnostics,
   };

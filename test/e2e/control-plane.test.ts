@@ -6,7 +6,7 @@
 // What is real and what is simulated: the API server (admission, validation, immutable
 // fields, server-side dry-run), the controllers (StatefulSet ordering and rolling updates,
 // PersistentVolume binding, endpoints, Jobs, HPA) and the scheduler are real. No container
-// runs: KWOK (test/e2e/harness/kwok-stages.yaml) marks pods Running and Ready at once and pods
+// runs: KWOK (toolchain/control-plane/kwok-stages.yaml) marks pods Running and Ready at once and pods
 // that run to completion (Jobs, the `helm test` pod) Succeeded. So these tests check what the
 // API server and the controllers decide; readiness and `helm test` passing are simulated, and
 // the test names say so.
@@ -23,9 +23,9 @@ import { REPO, treeDigest } from '../helpers/project.ts';
 import { changeChart } from '../helpers/release-project.ts';
 import { createSigningKey } from '../helpers/signing-key.ts';
 import { publishChart, type PublishedChart } from './harness/chart-publishing.ts';
-import { controlPlaneOrFailUnderCI, startCluster, type Cluster } from './harness/cluster.ts';
-import { createNamespace, createVolumes, installCrds } from './harness/cluster-fixtures.ts';
-import { waitFor, type KubeObject } from './harness/kube-client.ts';
+import { controlPlaneOrFailUnderCI, startCluster, type Cluster } from '../../toolchain/control-plane/cluster.ts';
+import { createNamespace, createVolumes, installCrds } from '../../toolchain/control-plane/cluster-fixtures.ts';
+import { waitFor, type KubeObject } from '../../toolchain/control-plane/kube-client.ts';
 import { DependentSteps } from './harness/steps.ts';
 import { readConfig } from '../../validator/config.ts';
 import { knownFlowFindingsConfig } from '../validator/flows/known-flow-findings.ts';

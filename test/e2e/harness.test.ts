@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { expect, it } from 'vitest';
-import { controlPlaneOrFailUnderCI, startCluster } from './harness/cluster.ts';
+import { controlPlaneOrFailUnderCI, startCluster } from '../../toolchain/control-plane/cluster.ts';
 
 const alive = (pid: number | undefined) => {
   if (pid === undefined) return false;

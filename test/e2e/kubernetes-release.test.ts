@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import { kubernetesWrapperGoMod as wrapper } from '../../scripts/kubernetes-wrapper.mjs';
-import { controlPlaneOrFailUnderCI } from './harness/cluster.ts';
+import { controlPlaneOrFailUnderCI } from '../../toolchain/control-plane/cluster.ts';
 
 const AVAILABLE = controlPlaneOrFailUnderCI();
 

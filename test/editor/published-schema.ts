@@ -21,6 +21,10 @@ export interface SchemaNode {
   readonly items?: SchemaNode;
   readonly additionalProperties?: boolean | SchemaNode;
   readonly not?: SchemaNode;
+  readonly $ref?: string;
+  readonly allOf?: readonly SchemaNode[];
+  /** The carried Kubernetes definitions, by name (`io.k8s.api.core.v1.Volume`). */
+  readonly definitions?: Readonly<Record<string, SchemaNode>>;
 }
 
 export function loadPublishedSchema(): SchemaNode {

@@ -143,6 +143,34 @@ describe('yaml-language-server with the chart schema', { timeout: 15_000 }, () =
     },
   );
 
+  // Knobs typed with the Kubernetes definitions carried in the schema (issue 9): inside a list
+  // item the editor offers the Kubernetes object's own fields, documented.
+  it.each([
+    ['extraVolumes', ['name', 'emptyDir', 'configMap', 'secret', 'persistentVolumeClaim', 'projected', 'csi']],
+    ['sidecars', ['name', 'image', 'imagePullPolicy', 'resources', 'securityContext', 'volumeMounts', 'readinessProbe']],
+    ['initContainers', ['command', 'args', 'env', 'envFrom']],
+  ])('completion inside an item of %s offers the Kubernetes object fields with their descriptions', async (key, expected) => {
+    const uri = bufferUri(`k8s-${key}`);
+    await server.open(uri, `${BUFFER_MODELINE}\n${key}:\n  - name: x\n    \n`);
+    const list = await server.completion(uri, { line: 3, character: 4 });
+    const labels = list.items.map((i) => i.label);
+    for (const field of expected.filter((f) => f !== 'name')) expect(labels, labels.join(' ')).toContain(field);
+    const definition = key === 'extraVolumes' ? 'io.k8s.api.core.v1.Volume' : 'io.k8s.api.core.v1.Container';
+    const properties = (SCHEMA.definitions?.[definition]?.properties ?? {}) as Record<string, { description?: string }>;
+    for (const item of list.items.filter((i) => expected.includes(i.label))) {
+      const documented = normalize(markupText(item.documentation));
+      expect(documented, item.label).not.toBe('');
+      expect(documented, item.label).toContain(normalize(properties[item.label]?.description ?? '(undocumented)'));
+    }
+  });
+
+  it('completes a Pod-spec field nested inside a sidecar (resources.limits of a Container)', async () => {
+    const uri = bufferUri('k8s-nested');
+    await server.open(uri, `${BUFFER_MODELINE}\nsidecars:\n  - name: x\n    resources:\n      \n`);
+    const list = await server.completion(uri, { line: 4, character: 6 });
+    expect(list.items.map((i) => i.label).sort()).toEqual(expect.arrayContaining(['limits', 'requests']));
+  });
+
   // Hover on keys of a real values file: its description (Markdown one if any), examples, enum.
   it.each([
     ['values/production-aws.yaml', 'image.tag'],
@@ -177,5 +205,6 @@ describe('yaml-language-server with the chart schema', { timeout: 15_000 }, () =
     expect(diagnostics.map((d) => d.range.start.line + 1), show(diagnostics)).toEqual(diagnostics.map(() => c.line));
     if (c.name === 'misspelt-key.yaml') expect(show(diagnostics)).toMatch(/Property sise is not allowed/);
     if (c.name === 'wrong-type.yaml') expect(show(diagnostics)).toMatch(/Incorrect type\. Expected "integer"/);
+    if (c.name === 'misspelt-volume-field.yaml') expect(show(diagnostics)).toMatch(/Property emptyDri is not allowed/);
   });
 });

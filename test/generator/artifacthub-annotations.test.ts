@@ -40,7 +40,7 @@ describe('Artifact Hub annotations', () => {
       chart: CHART,
       kubeVersion: `${NEWEST_KUBE_VERSION}`,
       apiVersions: CRD_API_VERSIONS,
-      set: ['monitoring.enabled=true', 'backup.enabled=true', 'chaosDrill.enabled=true', 'redis.mode=cluster'],
+      set: ['monitoring.enabled=true', 'backup.enabled=true', 'chaosDrill.enabled=true', 'redis.mode=cluster', 'redis.cluster.metrics.enabled=true'],
     });
     expect(r.status, r.stderr).toBe(0);
     const objects = parseAllDocuments(r.stdout).map((d) => d.toJS() as Obj | null).filter((o): o is Obj => Boolean(o?.kind));

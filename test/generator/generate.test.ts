@@ -74,7 +74,33 @@ describe('generated output', () => {
     const keys: string[] = [];
     JSON.stringify(schema, (key: string, value: unknown) => (keys.push(key), value));
     expect(keys.filter((k) => k.startsWith('x-bv-'))).toEqual([]);
-    expect(keys).not.toContain('$ref');
+  });
+
+  it('carries exactly the Kubernetes definitions its values reach, each $ref local and resolved', () => {
+    const schema = JSON.parse(file('chart/values.schema.json')) as { definitions: Record<string, unknown> };
+    const refsIn = (value: unknown): string[] => {
+      const out: string[] = [];
+      JSON.stringify(value, (key: string, v: unknown) => (key === '$ref' && typeof v === 'string' && out.push(v), v));
+      return out;
+    };
+    const { definitions, ...values } = schema;
+    for (const ref of refsIn(schema)) expect(ref).toMatch(/^#\/definitions\//);
+    // The transitive closure from what the values refer to: nothing missing, nothing extra.
+    const reached = new Set<string>();
+    const queue = refsIn(values).map((r) => r.slice('#/definitions/'.length));
+    while (queue.length > 0) {
+      const name = queue.pop() as string;
+      if (reached.has(name)) continue;
+      reached.add(name);
+      expect(definitions[name], name).toBeDefined();
+      queue.push(...refsIn(definitions[name]).map((r) => r.slice('#/definitions/'.length)));
+    }
+    expect(Object.keys(definitions).sort()).toEqual([...reached].sort());
+    expect(reached).toContain('io.k8s.api.core.v1.Volume');
+    expect(reached).not.toContain('io.k8s.api.core.v1.PodSpec');
+    // The Kubernetes version is recorded where the definitions come from.
+    expect(file('chart/values.schema.json')).toMatch(/schema\/kubernetes-definitions\.json \(Kubernetes 1\.29\.0 definitions\)/);
+    expect(JSON.parse(file('schema/kubernetes-definitions.json'))).toMatchObject({ kubernetesVersion: '1.29.0' });
   });
 
   it('generates the Values type and the README values table from the schema', () => {
@@ -170,6 +196,26 @@ describe('writing the chart', () => {
     const gen = await runCli(['gen', '--no-verify'], root);
     expect(gen.code).toBe(1);
     expect(gen.stderr).toMatch(/schema\/values\.schema\.yaml:\d+:\d+: error \[yaml\/syntax\]/);
+  });
+});
+
+describe('without ../shared/kubernetes-schemas', () => {
+  // tempProject() copies schema/ and chart/ under the OS temp dir, where no ../shared exists:
+  // the generator reads the carried definitions back from schema/kubernetes-definitions.json.
+  it.skipIf(process.env.BVCHART_SCHEMAS_DIR !== undefined)('generates the same files from the committed definitions', async () => {
+    const root = tempProject();
+    expect(fs.existsSync(path.join(root, '..', 'shared', 'kubernetes-schemas'))).toBe(false);
+    const result = await generate({ root, mode: 'check' });
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it.skipIf(process.env.BVCHART_SCHEMAS_DIR !== undefined)('names the committed file when the schema needs a definition it does not carry', async () => {
+    const root = tempProject();
+    editFile(root, 'schema/values.schema.yaml', "$ref: '#/definitions/io.k8s.api.core.v1.VolumeMount'", "$ref: '#/definitions/io.k8s.api.core.v1.PodSpec'");
+    const gen = await runCli(['gen', '--no-verify'], root);
+    expect(gen.code).toBe(1);
+    expect(gen.stderr).toMatch(/schema\/values\.schema\.yaml:\d+:\d+: error \[schema\/kubernetes-ref\] \/properties\/extraVolumeMounts\/items\/\$ref: \$ref names io\.k8s\.api\.core\.v1\.PodSpec/);
+    expect(gen.stderr).toContain('schema/kubernetes-definitions.json');
   });
 });
 

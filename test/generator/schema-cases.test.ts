@@ -48,6 +48,7 @@ it('has at least one valid case and one case per authoring rule', () => {
     'schema/root-allows-global',
     'schema/camel-case-keys',
     'schema/env-settings',
+    'schema/kubernetes-ref',
     'consistency/dead-value',
     'consistency/undeclared-value',
     'yaml/syntax',

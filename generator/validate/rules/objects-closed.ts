@@ -1,14 +1,21 @@
 // A closed object turns a misspelt key into an error in Helm and in the editor. Maps type
-// their values (`additionalProperties: {schema}`); open objects say why (`x-bv-open`).
-import { typesOf } from '../schema-node.ts';
+// their values (`additionalProperties: {schema}`); open objects say why (`x-bv-open`). An
+// object typed by a definition (`allOf: [{$ref}]`, e.g. a Kubernetes Affinity) is as closed
+// as that definition: a sibling `additionalProperties: false` would refuse its own keys.
+import { refTypeOf, typesOf } from '../schema-node.ts';
 import type { SchemaRule } from './rule.ts';
 
 export const objectsClosed: SchemaRule = {
   id: 'objects-closed',
-  sentence: 'objects are closed unless they are typed maps or say why they are open',
+  sentence: 'objects are closed unless they are typed maps, typed by a definition, or say why they are open',
   roles: ['root', 'property', 'items', 'map-values'],
   check: ({ node }) => {
     if (!typesOf(node).includes('object')) return undefined;
+    if (refTypeOf(node) !== undefined) {
+      return node.additionalProperties === false
+        ? { message: `typed by ${refTypeOf(node) ?? ''}: remove "additionalProperties: false", which would refuse the definition's own keys` }
+        : undefined;
+    }
     const extra = node.additionalProperties;
     if (extra === false) return undefined;
     if (typeof extra === 'object' && extra !== null) return undefined;

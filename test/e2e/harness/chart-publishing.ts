@@ -10,8 +10,8 @@ import { PACKAGE_ROOT } from '../../../generator/layout.ts';
 import { runCli, type CliRun } from '../../helpers/project.ts';
 import { releaseProject } from '../../helpers/release-project.ts';
 import { createSigningKey } from '../../helpers/signing-key.ts';
-import { freePort } from './cluster.ts';
-import { waitFor } from './kube-client.ts';
+import { freePort } from '../../../toolchain/control-plane/cluster.ts';
+import { waitFor } from '../../../toolchain/control-plane/kube-client.ts';
 
 export interface PublishedChart {
   /** The packaged chart (.tgz) in the repository folder. */

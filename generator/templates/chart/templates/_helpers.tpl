@@ -75,6 +75,9 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/part-of: boardviewer
 app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- with include "boardviewer.commonLabels" . }}
+{{ . }}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -116,20 +119,12 @@ Usage: {{ include "boardviewer.serviceAccountName" . }}
 {{- end }}
 
 {{/*
-boardviewer.image: the application image, pinned by digest or tag; the tag defaults to the
-chart's appVersion and `latest` is refused (R12: image changes are deliberate rollouts).
+boardviewer.image: the application image, pinned by digest or tag (see boardviewer.imageReference);
+`latest` is refused (R12: image changes are deliberate rollouts).
 Usage: {{ include "boardviewer.image" . }}
 */}}
 {{- define "boardviewer.image" -}}
-{{- $tag := default .Chart.AppVersion .Values.image.tag }}
-{{- if eq $tag "latest" }}
-{{- fail "image.tag: \"latest\" is not allowed; pin a version so rolling updates are deliberate (R12)" }}
-{{- end }}
-{{- if .Values.image.digest }}
-{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
-{{- else }}
-{{- printf "%s:%s" .Values.image.repository $tag }}
-{{- end }}
+{{- include "boardviewer.imageReference" (list . .Values.image "image.tag") }}
 {{- end }}
 
 {{/*
@@ -219,6 +214,8 @@ work together. Included once, from the StatefulSet.
 - R8: the primary plus writeQuorum replicas must fit in the fewest pods that will run,
   also after the worst disruption the PDB and the rolling update allow (R12).
 - R6: the autoscaler's maximum is at least its minimum.
+- R15: networkPolicy.databaseCIDR, redisCIDR (external Redis) and cloudApiCIDRs (when
+  allowed) are network addresses (no bits set past the prefix).
 Usage: {{ include "boardviewer.validate" . }}
 */}}
 {{- define "boardviewer.validate" -}}
@@ -243,9 +240,41 @@ Usage: {{ include "boardviewer.validate" . }}
 {{- if hasKey .Values.affinity "podAntiAffinity" }}
 {{- fail "affinity.podAntiAffinity is set by the chart from placement.nodeAntiAffinity (R15); use placement, or nodeAffinity/podAffinity in affinity" }}
 {{- end }}
+{{- if .Values.networkPolicy.enabled }}
+{{- $cidrs := dict "networkPolicy.databaseCIDR" .Values.networkPolicy.databaseCIDR }}
+{{- if eq .Values.redis.mode "external" }}{{ $_ := set $cidrs "networkPolicy.redisCIDR" .Values.networkPolicy.redisCIDR }}{{ end }}
+{{- if .Values.networkPolicy.allowCloudApiEgress }}
+{{- range $i, $cidr := .Values.networkPolicy.cloudApiCIDRs }}{{ $_ := set $cidrs (printf "networkPolicy.cloudApiCIDRs[%d]" $i) $cidr }}{{ end }}
+{{- end }}
+{{- range $key, $cidr := $cidrs }}
+{{- $network := include "boardviewer.cidrNetwork" $cidr }}
+{{- if ne $cidr $network }}
+{{- fail (printf "%s %s has address bits set beyond its prefix length, which Kubernetes refuses: use %s (R15)" $key $cidr $network) }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- if and (eq .Values.redis.mode "external") (empty .Values.redis.external.addresses) }}
 {{- fail "redis.mode is external but redis.external.addresses is empty: list the Redis nodes as host:port (R9)" }}
 {{- end }}
+{{- end }}
+
+{{/*
+boardviewer.cidrNetwork: the network address of an IPv4 CIDR (its address with the bits past
+the prefix cleared), e.g. 10.1.2.3/16 -> 10.1.0.0/16. The schema checks the form; Kubernetes
+also refuses a CIDR whose address has bits set past the prefix.
+Usage: {{ include "boardviewer.cidrNetwork" "10.1.2.3/16" }}
+*/}}
+{{- define "boardviewer.cidrNetwork" -}}
+{{- $parts := splitList "/" . }}
+{{- $prefix := index $parts 1 | int }}
+{{- $octets := list }}
+{{- range $i, $octet := splitList "." (index $parts 0) }}
+{{- $bits := max 0 (min 8 (sub $prefix (mul $i 8))) | int }}
+{{- $size := 1 }}
+{{- range until (sub 8 $bits | int) }}{{- $size = mul $size 2 }}{{- end }}
+{{- $octets = append $octets (mul (div (int $octet) $size) $size) }}
+{{- end }}
+{{- printf "%s/%d" (join "." $octets) $prefix }}
 {{- end }}
 
 {{/*
@@ -270,7 +299,7 @@ Usage: {{ include "boardviewer.peers" . }}
 */}}
 {{- define "boardviewer.peers" -}}
 {{- $fullname := include "boardviewer.fullname" . }}
-{{- $domain := printf "%s.%s.svc.%s" (include "boardviewer.headlessServiceName" .) .Release.Namespace .Values.clusterDomain }}
+{{- $domain := printf "%s.%s.svc.%s" (include "boardviewer.headlessServiceName" .) (include "boardviewer.namespace" .) .Values.clusterDomain }}
 {{- $peers := list }}
 {{- range $i := until (include "boardviewer.maxReplicas" . | int) }}
 {{- $peers = append $peers (printf "%s-%d.%s:%d" $fullname $i $domain (int $.Values.containerPort)) }}
@@ -290,17 +319,11 @@ Usage: {{ include "boardviewer.podNames" . | nindent 6 }}
 {{- end }}
 
 {{/*
-boardviewer.imageRef: repository:tag of an image values block; the tag defaults to appVersion.
+boardviewer.imageRef: the reference of an image values block (see boardviewer.imageReference).
 Usage: {{ include "boardviewer.imageRef" (list . .Values.renderer.image) }}
 */}}
 {{- define "boardviewer.imageRef" -}}
-{{- $root := index . 0 }}
-{{- $image := index . 1 }}
-{{- $tag := default $root.Chart.AppVersion $image.tag }}
-{{- if eq $tag "latest" }}
-{{- fail (printf "image %s: the tag \"latest\" is not allowed; pin a version" $image.repository) }}
-{{- end }}
-{{- printf "%s:%s" $image.repository $tag }}
+{{- include "boardviewer.imageReference" (list (index . 0) (index . 1) (printf "image %s" (index . 1).repository)) }}
 {{- end }}
 
 {{/*
@@ -341,7 +364,7 @@ Usage: {{ include "boardviewer.redisAddresses" . }}
 {{- define "boardviewer.redisAddresses" -}}
 {{- if eq .Values.redis.mode "cluster" }}
 {{- $name := include "boardviewer.redisFullname" . }}
-{{- $domain := printf "%s-headless.%s.svc.%s" $name .Release.Namespace .Values.clusterDomain }}
+{{- $domain := printf "%s-headless.%s.svc.%s" $name (include "boardviewer.namespace" .) .Values.clusterDomain }}
 {{- $nodes := list }}
 {{- range $i := until (int .Values.redis.cluster.nodes) }}
 {{- $nodes = append $nodes (printf "%s-%d.%s:6379" $name $i $domain) }}

@@ -1,4 +1,5 @@
-// A real Kubernetes control plane on loopback for end-to-end tests: etcd, kube-apiserver,
+// A real Kubernetes control plane on loopback for the end-to-end tests and for
+// `bvchart explore --local-control-plane`: etcd, kube-apiserver,
 // kube-controller-manager and kube-scheduler built from source (scripts/build-controlplane.mjs),
 // with KWOK simulating the nodes and the kubelet (pods become Running/Ready without
 // containers). Every process is tracked and stop() always ends them and frees the ports.
@@ -9,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from '../../../generator/layout.ts';
+import { PACKAGE_ROOT } from '../../generator/layout.ts';
 import { KubeClient, waitFor } from './kube-client.ts';
 
 export const CONTROL_PLANE_TOOLS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok'] as const;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { SHARED_SCHEMAS_DIR } from '../../../toolchain/kubeconform.ts';
+import { SHARED_SCHEMAS_DIR } from '../kubeconform.ts';
 import { KubeError, waitFor, type KubeClient, type KubeObject } from './kube-client.ts';
 
 export async function installCrds(client: KubeClient): Promise<string[]> {

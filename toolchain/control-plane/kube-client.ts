@@ -25,8 +25,9 @@ export class KubeError extends Error {
 export class KubeClient {
   private readonly agent: https.Agent;
 
-  constructor(readonly server: string, private readonly token: string, caFile: string) {
-    this.agent = new https.Agent({ ca: fs.readFileSync(caFile), keepAlive: true });
+  /** `tls` is the CA file of the server, or full TLS options (CA data, client certificate) from a kubeconfig. */
+  constructor(readonly server: string, private readonly token: string | undefined, tls: string | https.AgentOptions) {
+    this.agent = new https.Agent({ ...(typeof tls === 'string' ? { ca: fs.readFileSync(tls) } : tls), keepAlive: true });
   }
 
   request<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
@@ -39,7 +40,7 @@ export class KubeClient {
           method,
           agent: this.agent,
           timeout: 30_000,
-          headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json', ...(payload ? { 'Content-Type': contentType } : {}) },
+          headers: { ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}), Accept: 'application/json', ...(payload ? { 'Content-Type': contentType } : {}) },
         },
         (res) => {
           const chunks: Buffer[] = [];
