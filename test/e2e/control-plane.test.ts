@@ -221,10 +221,6 @@ describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) 
   }, {
     dependsOn: [INSTALL, KEEPS_PASSWORD],
     timeoutMs: 960_000,
-    // Open (issue 15): with Helm 4 the image upgrade's --wait stalls on "StatefulSet …-redis not
-    // ready, Ready: 0/6" although KWOK marked the pods Ready seconds before (seen in 3 of 4 runs
-    // here, never with Helm 3). Skipped for Helm 4, with its dependants, until the cause is found.
-    ...(major === 4 ? { knownIssue: 'Helm 4 --wait stalls on the Redis StatefulSet after the lookup upgrade (issue 15)' } : {}),
   });
 
   steps.step('the StatefulSet controller recreates a deleted pod with the same name and the same claim', async () => {
@@ -283,10 +279,6 @@ describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) 
     });
   }, {
     timeoutMs: 360_000,
-    // Open (issue 15), the same stall as the Helm 4 rollout: in a fresh-clone CI run every pod of
-    // this release stayed Running with Ready=False for 60 s after Helm 4's --wait returned. The
-    // signed OCI pull with --verify is also covered by test/release/release.test.ts, both majors.
-    ...(major === 4 ? { knownIssue: 'KWOK left the Helm 4 OCI release\'s pods unready (issue 15)' } : {}),
   });
 
   steps.step('server-side dry-runs (API server admission) of every values/ scenario agree with the validator', async () => {

@@ -86,7 +86,7 @@ describe.each([
     }
     const leftovers = fs.readdirSync(box.cache, { recursive: true }).map(String).filter((f) => /\.lock|\.build-|\.tmp$|\.writing/.test(f));
     expect(leftovers).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
 
 it('takes over a lock whose owner is gone', async () => {
