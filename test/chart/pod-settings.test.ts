@@ -191,7 +191,7 @@ describe.each(HELM_MAJORS)('helm%i: namespaceOverride', (major) => {
 });
 
 describe.each(HELM_MAJORS)('helm%i: Redis metrics exporter', (major) => {
-  it('runs next to each Redis node, is exposed on the headless Service and scraped by its own ServiceMonitor', async () => {
+  it('runs next to each Redis node, is exposed on a Service of its own (not the headless one the nodes share) and scraped by its own ServiceMonitor', async () => {
     const off = await render({ monitoring: { enabled: true } }, { major });
     expect(off.all('ServiceMonitor').map((o) => o.metadata.name)).toEqual(['bv-boardviewer']);
     const r = await render({ monitoring: { enabled: true }, redis: { cluster: { metrics: { enabled: true } } } }, { major });
@@ -199,10 +199,15 @@ describe.each(HELM_MAJORS)('helm%i: Redis metrics exporter', (major) => {
     const exporter = container(r.find('StatefulSet', 'bv-boardviewer-redis'), 'redis-exporter');
     expect(exporter.image).toBe('docker.io/oliver006/redis_exporter:v1.67.0');
     expect(JSON.stringify(exporter.args ?? [])).not.toContain('PASSWORD');
-    expect(at(r.find('Service', 'bv-boardviewer-redis-headless'), 'spec.ports')).toContainEqual({ name: 'redis-metrics', port: 9121, targetPort: 'redis-metrics', protocol: 'TCP' });
+    const metrics = r.find('Service', 'bv-boardviewer-redis-metrics');
+    expect(at(metrics, 'spec.ports')).toEqual([{ name: 'redis-metrics', port: 9121, targetPort: 'redis-metrics', protocol: 'TCP' }]);
+    expect(at(metrics, 'spec.selector')).toEqual(at(r.find('StatefulSet', 'bv-boardviewer-redis'), 'spec.selector.matchLabels'));
+    expect(JSON.stringify(at(r.find('Service', 'bv-boardviewer-redis-headless'), 'spec.ports'))).not.toContain('redis-metrics');
     const monitor = r.find('ServiceMonitor', 'bv-boardviewer-redis');
     expect(at(monitor, 'spec.endpoints.0.port')).toBe('redis-metrics');
-    expect(at(monitor, 'spec.selector.matchLabels')).toEqual(at(r.find('StatefulSet', 'bv-boardviewer-redis'), 'spec.selector.matchLabels'));
+    // The ServiceMonitor selects the exporter's Service and no other.
+    const selected = r.all('Service').filter((svc) => Object.entries(at(monitor, 'spec.selector.matchLabels') as Record<string, string>).every(([k, v]) => svc.metadata.labels?.[k] === v));
+    expect(selected.map((svc) => svc.metadata.name)).toEqual(['bv-boardviewer-redis-metrics']);
   });
 });
 

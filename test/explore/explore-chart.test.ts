@@ -62,6 +62,17 @@ describe.each([
   });
 });
 
+// Found by explore (seed 7, budget 300): with the Redis exporter on, its port sat on the headless
+// Service, so the flow stage saw the Redis nodes reach each other on it, which the Redis
+// NetworkPolicy rightly denies. The exporter now has a Service of its own.
+it('found by explore: the Redis exporter on (redis.cluster.metrics.enabled) leaves no flow blocked', async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-explore-scenario-')), 'values.yaml');
+  fs.writeFileSync(file, valuesYaml({ redis: { cluster: { metrics: { enabled: true } } } }));
+  const report = await validate({ inputs: [CHART], valuesSets: [[file]], kubernetesVersions: ['1.29.0', '1.36.0'], schemaLocations: folderSchemaLocations(), apiVersions: CRD_API_VERSIONS });
+  expect(report.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+  expect(report.summary.renders).toBe(4);
+});
+
 /** A copy of the chart with a careless template: an integer division by (writeQuorum - 1), which the schema allows to be 1. */
 function brokenChart(): string {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-explore-broken-'));
