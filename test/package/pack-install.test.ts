@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LOCATION, expandLocation, templateVariables } from '../../validator/schemas/schema-location.ts';
 import { SHARED_SCHEMAS_DIR } from '../../toolchain/kubeconform.ts';
@@ -71,6 +72,16 @@ describe('the packed npm package, installed into an empty folder', () => {
     expect(files).toContain(path.join('generator', 'templates', 'chart', 'templates', 'statefulset.yaml'));
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(fs.existsSync(path.join(work, 'node_modules', 'tsx'))).toBe(false);
+  });
+
+  // `bvchart explore --local-control-plane` starts KWOK with its stages file: the compiled
+  // module must find it in the installed package (it once looked beside dist/, where tsc copies nothing).
+  it('the compiled control-plane harness finds its KWOK stages file in the installed package', () => {
+    const module = path.join(installed, 'dist', 'toolchain', 'control-plane', 'cluster.js');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import(${JSON.stringify(pathToFileURL(module).href)}).then((m) => process.stdout.write(m.KWOK_STAGES))`], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.startsWith(installed)).toBe(true);
+    expect(fs.readFileSync(r.stdout, 'utf8')).toContain('name: pod-ready-again');
   });
 
   it('npx bvchart --help', () => {

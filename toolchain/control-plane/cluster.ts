@@ -9,13 +9,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../../generator/layout.ts';
 import { KubeClient, waitFor } from './kube-client.ts';
 
 export const CONTROL_PLANE_TOOLS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok'] as const;
 const BIN = path.join(PACKAGE_ROOT, '.tools', 'bin');
-const STAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'kwok-stages.yaml');
+/** KWOK's stages: a data file beside the sources, found from the package root (tsc does not copy it to dist/). */
+export const KWOK_STAGES = path.join(PACKAGE_ROOT, 'toolchain', 'control-plane', 'kwok-stages.yaml');
 
 export function controlPlaneAvailable(): boolean {
   return CONTROL_PLANE_TOOLS.every((t) => fs.existsSync(path.join(BIN, t)));
@@ -159,7 +159,7 @@ export async function startCluster(nodes = 3): Promise<Cluster> {
       '--bind-address=127.0.0.1', `--secure-port=${schedPort}`, '--leader-elect=false', '--v=1',
     ]);
     start('kwok', [
-      `--kubeconfig=${kubeconfig}`, `--config=${STAGES}`, '--manage-nodes-with-label-selector=type=kwok',
+      `--kubeconfig=${kubeconfig}`, `--config=${KWOK_STAGES}`, '--manage-nodes-with-label-selector=type=kwok',
       `--server-address=127.0.0.1:${kwokPort}`, '--cidr=10.244.0.0/16', '--node-ip=10.0.0.1',
     ]);
     for (let i = 0; i < nodes; i++) {
