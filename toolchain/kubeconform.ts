@@ -1,7 +1,7 @@
 // Our wrapper around the kubeconform binary: build its arguments, feed it manifests, and
 // parse its JSON report into typed results.
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../generator/layout.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { locateTool } from './locate-tool.ts';
 import { runProcess, type ProcessRunner } from './run-process.ts';
 
