@@ -2,7 +2,7 @@
 // (failure for errors and warnings, skipped when suppressed, output for info), and a
 // passing case for a render without findings.
 import type { Finding, Scenario } from '../finding.ts';
-import type { ValidationReport } from '../validate.ts';
+import type { ValidationReport } from './validation-report.ts';
 
 const escape = (s: string) =>
   s

@@ -4,7 +4,8 @@
 // shard) are joined in the order given. A missing, repeated or foreign shard is an error.
 import type { Finding, Scenario } from '../finding.ts';
 import type { SchemaStatus } from '../schemas/check-schemas.ts';
-import { joinReport, type RenderFlows, type ShardInfo, type ValidationReport, type ValidationSummary } from '../validate.ts';
+import { joinReport } from './join-report.ts';
+import type { RenderFlows, ShardInfo, ValidationReport, ValidationSummary } from './validation-report.ts';
 
 export class MergeError extends Error {
   override readonly name = 'MergeError';

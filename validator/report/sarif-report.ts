@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for code-scanning UIs: one run, the rule catalogue with help text, one result
 // per finding (grouped across renders), located at the template or manifest file.
 import type { FindingSeverity } from '../finding.ts';
-import { groupFindings, type ValidationReport } from '../validate.ts';
+import { groupFindings, type ValidationReport } from './validation-report.ts';
 import { ruleCatalog } from './rule-catalog.ts';
 
 const LEVEL: Readonly<Record<FindingSeverity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };

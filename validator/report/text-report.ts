@@ -3,7 +3,7 @@
 // a summary line last.
 import { SEVERITY_ORDER, type Finding, type Scenario } from '../finding.ts';
 import { flowMatrix } from '../flows/format-flows.ts';
-import { groupFindings, type ValidationReport } from '../validate.ts';
+import { groupFindings, type ValidationReport } from './validation-report.ts';
 
 export interface TextOptions {
   readonly color: boolean;
