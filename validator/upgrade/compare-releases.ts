@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Finding } from '../finding.ts';
 import type { Resource } from '../parse/resource.ts';
-import { get } from '../policy/rendered-set.ts';
+import { get } from '../../core/object-path.ts';
 import { IMMUTABLE_FIELDS } from './immutable-fields.ts';
 
 const group = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0] : '');

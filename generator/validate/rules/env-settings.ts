@@ -1,6 +1,6 @@
 // `x-bv-env` wires a value into the container environment: it must sit on a scalar value
 // (not inside list items or maps), and no two values may claim the same variable.
-import { walkSchema, typesOf } from '../schema-node.ts';
+import { walkSchema, typesOf } from '../../schema/schema-node.ts';
 import type { RuleViolation, SchemaRule } from './rule.ts';
 import { toPointer } from '../../../core/diagnostic.ts';
 

@@ -1,7 +1,7 @@
 // Only draft-07 keywords (what every Helm validator generation understands), a few editor
 // keywords, and the generator's own registered extensions; catches typos such as `minimun`
 // or `descripton`.
-import { EXTENSION_PREFIX, extensionKeyword } from '../extensions.ts';
+import { EXTENSION_PREFIX, extensionKeyword } from '../../schema/extensions.ts';
 import type { RuleViolation, SchemaRule } from './rule.ts';
 import { toPointer } from '../../../core/diagnostic.ts';
 

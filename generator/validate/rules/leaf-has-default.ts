@@ -1,6 +1,6 @@
 // values.yaml is built from defaults: every value that is not an object of declared
 // properties has one. An object's default is built from its properties, so it has none.
-import { hasDeclaredProperties } from '../schema-node.ts';
+import { hasDeclaredProperties } from '../../schema/schema-node.ts';
 import type { SchemaRule } from './rule.ts';
 import { toPointer } from '../../../core/diagnostic.ts';
 

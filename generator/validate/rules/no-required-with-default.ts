@@ -1,6 +1,6 @@
 // A key with a default is never missing from the merged values, and requiring it would
 // make every partial override file fail in editors.
-import { isSchemaObject, propertiesOf } from '../schema-node.ts';
+import { isSchemaObject, propertiesOf } from '../../schema/schema-node.ts';
 import type { RuleViolation, SchemaRule } from './rule.ts';
 import { toPointer } from '../../../core/diagnostic.ts';
 

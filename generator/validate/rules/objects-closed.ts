@@ -2,7 +2,7 @@
 // their values (`additionalProperties: {schema}`); open objects say why (`x-bv-open`). An
 // object typed by a definition (`allOf: [{$ref}]`, e.g. a Kubernetes Affinity) is as closed
 // as that definition: a sibling `additionalProperties: false` would refuse its own keys.
-import { refTypeOf, typesOf } from '../schema-node.ts';
+import { refTypeOf, typesOf } from '../../schema/schema-node.ts';
 import type { SchemaRule } from './rule.ts';
 
 export const objectsClosed: SchemaRule = {

@@ -1,5 +1,5 @@
 // Types drive values.yaml, the README table and the TypeScript types: each value declares one.
-import { typesOf } from '../schema-node.ts';
+import { typesOf } from '../../schema/schema-node.ts';
 import type { SchemaRule } from './rule.ts';
 
 export const propertyHasType: SchemaRule = {

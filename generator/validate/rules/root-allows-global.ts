@@ -1,6 +1,6 @@
 // As a subchart, the chart receives its parent's `global` values; a closed root must
 // accept the key or every parent install fails schema validation.
-import { isSchemaObject, typesOf } from '../schema-node.ts';
+import { isSchemaObject, typesOf } from '../../schema/schema-node.ts';
 import type { SchemaRule } from './rule.ts';
 
 export const rootAllowsGlobal: SchemaRule = {

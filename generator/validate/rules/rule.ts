@@ -1,6 +1,6 @@
 // The shape of an authoring rule: an id, the sentence that is its name, documentation and
 // message, the roles of subschema it applies to, and a check over one visit.
-import type { SchemaRole, SchemaVisit } from '../schema-node.ts';
+import type { SchemaRole, SchemaVisit } from '../../schema/schema-node.ts';
 
 export interface RuleViolation {
   readonly message: string;

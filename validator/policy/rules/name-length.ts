@@ -1,4 +1,5 @@
-import { get, podTemplateOf, type Labels } from '../rendered-set.ts';
+import { get } from '../../../core/object-path.ts';
+import { podTemplateOf, type Labels } from '../rendered-set.ts';
 import { labelProblem, nameProblem } from '../name-limits.ts';
 import type { SetRule, Violation } from '../rule.ts';
 
