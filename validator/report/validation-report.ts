@@ -1,5 +1,5 @@
-// The report of a validator run (data; formats in this folder print it) and the grouping of
-// findings that every format shares.
+// The report of a validator run (data; formats in this folder print it), and what every
+// format shares: the grouping of findings and the label of a render.
 import { findingKey, type Finding, type Scenario } from '../finding.ts';
 import type { FlowTable } from '../flows/format-flows.ts';
 import type { SchemaStatus } from '../schemas/check-schemas.ts';
@@ -46,4 +46,9 @@ export function groupFindings(findings: readonly Finding[]): { finding: Finding;
     groups.set(key, group);
   }
   return [...groups.values()];
+}
+
+/** A render as the reports name it: values, Kubernetes version and Helm major, joined by `separator`. */
+export function scenarioLabel(s: Scenario, separator: string): string {
+  return [s.values, `k8s ${s.kubeVersion}`, s.helmMajor ? `helm${s.helmMajor}` : ''].filter(Boolean).join(separator);
 }
