@@ -4,9 +4,9 @@ import { walkSchema, typesOf } from '../../schema/schema-node.ts';
 import type { RuleViolation, SchemaRule } from './rule.ts';
 import { toPointer } from '../../../core/diagnostic.ts';
 
+/** X-bv-env sits on scalar values and names each variable once. */
 export const envSettings: SchemaRule = {
   id: 'env-settings',
-  sentence: 'x-bv-env sits on scalar values and names each variable once',
   roles: ['root'],
   check: ({ node }) => {
     const out: RuleViolation[] = [];

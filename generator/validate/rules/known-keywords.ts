@@ -20,9 +20,9 @@ const DRAFT_07 = new Set([
 // stays required: it is what values.yaml comments, the README and plain validators use.
 const EDITOR_KEYWORDS = new Set(['markdownDescription']);
 
+/** Only draft-07 keywords, editor keywords (markdownDescription) and registered x-bv- extensions are used. */
 export const knownKeywords: SchemaRule = {
   id: 'known-keywords',
-  sentence: 'only draft-07 keywords, editor keywords (markdownDescription) and registered x-bv- extensions are used',
   roles: ['root', 'property', 'items', 'map-values', 'nested'],
   check: ({ node, path }) => {
     const out: RuleViolation[] = [];

@@ -5,9 +5,9 @@
 import { refTypeOf, typesOf } from '../../schema/schema-node.ts';
 import type { SchemaRule } from './rule.ts';
 
+/** Objects are closed unless they are typed maps, typed by a definition, or say why they are open. */
 export const objectsClosed: SchemaRule = {
   id: 'objects-closed',
-  sentence: 'objects are closed unless they are typed maps, typed by a definition, or say why they are open',
   roles: ['root', 'property', 'items', 'map-values'],
   check: ({ node }) => {
     if (!typesOf(node).includes('object')) return undefined;

@@ -3,9 +3,9 @@
 import { isSchemaObject, typesOf } from '../../schema/schema-node.ts';
 import type { SchemaRule } from './rule.ts';
 
+/** The root declares an open `global` object so the chart works as a subchart. */
 export const rootAllowsGlobal: SchemaRule = {
   id: 'root-allows-global',
-  sentence: 'the root declares an open `global` object so the chart works as a subchart',
   roles: ['root'],
   check: ({ node }) => {
     const props = node.properties;
