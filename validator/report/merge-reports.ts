@@ -17,7 +17,6 @@ export interface ReportFile {
   readonly text: string;
 }
 
-
 /** A JSON report read back; only the fields the merge relies on are checked. */
 export function readJsonReport({ file, text }: ReportFile): ValidationReport {
   let data: unknown;
