@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../generator/layout.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { Helm } from '../toolchain/helm.ts';
 import { resolveInput } from '../validator/inputs.ts';
 

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PACKAGE_ROOT } from '../generator/layout.ts';
-import { SCENARIO_API_VERSIONS } from '../cli/gen-command.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
+import { SCENARIO_API_VERSIONS } from '../generator/verify/validate-scenarios.ts';
 import { Helm } from '../toolchain/helm.ts';
 import { NEWEST_KUBE_VERSION } from '../toolchain/kube-versions.ts';
 import { folderSchemaLocations } from '../toolchain/kubeconform.ts';

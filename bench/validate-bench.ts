@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PACKAGE_ROOT } from '../generator/layout.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { folderSchemaLocations } from '../toolchain/kubeconform.ts';
 import { locateTool } from '../toolchain/locate-tool.ts';
 import { parseManifests } from '../validator/parse/parse-manifests.ts';

@@ -5,12 +5,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostics } from '../core/format-diagnostic.ts';
 import { generate } from '../generator/generate.ts';
-import { CHART_DIR } from '../generator/layout.ts';
+import { validateScenarios } from '../generator/verify/validate-scenarios.ts';
 import { verifyChart } from '../generator/verify/verify-chart.ts';
 import { folderSchemaLocations, SHARED_SCHEMAS_DIR } from '../toolchain/kubeconform.ts';
 import { exitCodeFor } from '../validator/exit-code.ts';
 import { summaryLine, textReport } from '../validator/report/text-report.ts';
-import { validate } from '../validator/validate.ts';
 import type { CliIO } from './cli-io.ts';
 import { defaultCatalogueNotice } from './schema-notice.ts';
 
@@ -20,9 +19,6 @@ export const GEN_USAGE = `usage: bvchart gen [--check] [--force] [--no-verify] [
   --no-verify  skip helm lint and the validation of the written chart
   --root DIR   project root (default: the current folder)
 `;
-
-/** The CRD API groups the scenarios' monitoring and backup need. */
-export const SCENARIO_API_VERSIONS: readonly string[] = ['monitoring.coreos.com/v1', 'velero.io/v1'];
 
 export async function genCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -65,19 +61,10 @@ export async function genCommand(args: string[], io: CliIO): Promise<number> {
     io.err(`${formatDiagnostics(verified.diagnostics)}\n`);
     return 1;
   }
-  const valuesDir = path.join(root, 'values');
-  const scenarios = fs.existsSync(valuesDir)
-    ? fs.readdirSync(valuesDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => [path.join(valuesDir, f)])
-    : [];
   const offline = fs.existsSync(SHARED_SCHEMAS_DIR);
   if (!offline) io.err(defaultCatalogueNotice('bvchart gen', `no schema folder at ${SHARED_SCHEMAS_DIR} (set BVCHART_SCHEMAS_DIR)`));
   const started = Date.now();
-  const report = await validate({
-    inputs: [path.join(root, CHART_DIR)],
-    valuesSets: [[], ...scenarios],
-    schemaLocations: offline ? folderSchemaLocations() : ['default'],
-    apiVersions: SCENARIO_API_VERSIONS,
-  });
+  const report = await validateScenarios({ root, schemaLocations: offline ? folderSchemaLocations() : ['default'] });
   const code = exitCodeFor(report, 'error');
   if (code !== 0) io.err(textReport(report, { color: false }));
   io.out(`bvchart validate (${((Date.now() - started) / 1000).toFixed(1)} s): ${summaryLine(report)}\n`);

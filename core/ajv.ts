@@ -1,5 +1,9 @@
-// One place that builds Ajv instances (draft-07, the dialect of Helm's validators), so the
-// CommonJS interop of ajv and ajv-formats is dealt with once.
+// One place that builds Ajv instances for JSON Schema as Helm reads it (draft-07, formats
+// asserted: values schemas, the config file, the chart metadata), so the CommonJS interop of
+// ajv and ajv-formats is dealt with once. Kubernetes and CRD schemas get the other builder,
+// validator/schemas/kube-ajv.ts: they are read the way kubeconform reads them (formats not
+// asserted, union types, x-kubernetes-* keywords, RE2 patterns, code kept for the on-disk
+// validator cache), options that would be wrong here.
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import formatsModule from 'ajv-formats';
 

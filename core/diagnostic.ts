@@ -32,10 +32,6 @@ export class DiagnosticError extends Error {
   }
 }
 
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
-}
-
 /** JSON Pointer from path segments (RFC 6901 escaping). */
 export function toPointer(segments: readonly (string | number)[]): string {
   return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');

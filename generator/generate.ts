@@ -8,7 +8,6 @@ import { formatFiles, type GeneratedFile } from './format/format-files.ts';
 import { CHART_DIR, TEMPLATES_DIR } from './layout.ts';
 import { loadSources } from './load/load-sources.ts';
 import { buildModel } from './model/build-model.ts';
-import type { ChartModel } from './model/chart-model.ts';
 import { renderChart } from './render/render-chart.ts';
 import { readTemplateSources } from './render/template-files.ts';
 import { validateSources } from './validate/validate-sources.ts';
@@ -35,7 +34,6 @@ export interface GenerateResult {
 }
 
 export interface BuildResult {
-  readonly model?: ChartModel;
   readonly files?: readonly GeneratedFile[];
   readonly diagnostics: readonly Diagnostic[];
   readonly texts: ReadonlyMap<string, string>;
@@ -55,7 +53,7 @@ export async function buildChartFiles(root: string, templatesDir: string = TEMPL
   );
   if (inconsistencies.length > 0) return { diagnostics: inconsistencies, texts: loaded.texts };
   const files = formatFiles(rendered);
-  return { model, files, diagnostics: [], texts: loaded.texts };
+  return { files, diagnostics: [], texts: loaded.texts };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {

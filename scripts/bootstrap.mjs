@@ -31,7 +31,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withCacheLock } from './cache-lock.mjs';
+import { toolsCacheRoot, withCacheLock } from './cache-lock.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const binDir = path.join(root, '.tools', 'bin');
@@ -70,12 +70,6 @@ function ensureNodeModules() {
 }
 
 // ---- 2. pinned tools -----------------------------------------------------------------
-function cacheRoot() {
-  if (process.env.BVCHART_TOOLS_CACHE) return path.resolve(process.env.BVCHART_TOOLS_CACHE);
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'bvchart', 'tools');
-}
-
 /** The version string a binary reports, or undefined when it cannot run. */
 function reportedVersion(binary, tool) {
   const result = spawnSync(binary, tool.versionArgs, { encoding: 'utf8', timeout: 30_000 });
@@ -181,7 +175,7 @@ function fromSource(tool) {
 function ensureTools() {
   if (process.env.BVCHART_SKIP_TOOLS === '1') return;
   const { tools } = JSON.parse(fs.readFileSync(path.join(root, 'toolchain', 'tools.json'), 'utf8'));
-  const cache = cacheRoot();
+  const cache = toolsCacheRoot();
   for (const tool of tools) ensureTool(fromSource(tool), cache);
 }
 
@@ -232,7 +226,7 @@ function ensureOwnTools() {
   // Helpers pinned in tools.json with `source` (netpol-oracle, yaml-decode) are built by step 2.
   const { tools } = JSON.parse(fs.readFileSync(path.join(root, 'toolchain', 'tools.json'), 'utf8'));
   const pinned = new Set(tools.filter((t) => t.source).map((t) => path.basename(t.source)));
-  for (const name of fs.readdirSync(dir).sort()) if (!pinned.has(name)) ensureOwnTool(name, cacheRoot());
+  for (const name of fs.readdirSync(dir).sort()) if (!pinned.has(name)) ensureOwnTool(name, toolsCacheRoot());
 }
 
 // ---- 3. dist/ ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withCacheLock } from './cache-lock.mjs';
+import { toolsCacheRoot, withCacheLock } from './cache-lock.mjs';
 import { kubernetesWrapperGoMod } from './kubernetes-wrapper.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,11 +27,6 @@ const log = (m) => process.stderr.write(`build-controlplane: ${m}\n`);
 function fail(m) {
   process.stderr.write(`build-controlplane: error: ${m}\n`);
   process.exit(1);
-}
-
-function cacheRoot() {
-  if (process.env.BVCHART_TOOLS_CACHE) return path.resolve(process.env.BVCHART_TOOLS_CACHE);
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'bvchart', 'tools');
 }
 
 function go(args, cwd, env = {}) {
@@ -128,7 +123,7 @@ function installTool(cache, name, module, version, binary) {
   linkAll(dir, [name]);
 }
 
-const cache = cacheRoot();
+const cache = toolsCacheRoot();
 fs.mkdirSync(cache, { recursive: true });
 buildEtcd(cache);
 installTool(cache, 'kwok', 'sigs.k8s.io/kwok/cmd/kwok', pins.kwok, 'kwok');

@@ -10,6 +10,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/**
+ * The shared tools cache: $BVCHART_TOOLS_CACHE, else $XDG_CACHE_HOME/bvchart/tools or
+ * ~/.cache/bvchart/tools. The scripts take it from here; the library has the same rule in
+ * toolchain/locate-tool.ts (`toolsCache`), since the compiled package cannot import scripts/.
+ */
+export function toolsCacheRoot() {
+  if (process.env.BVCHART_TOOLS_CACHE) return path.resolve(process.env.BVCHART_TOOLS_CACHE);
+  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'bvchart', 'tools');
+}
+
 // Locks this process holds, released even when it exits from inside a build (process.exit).
 const held = new Set();
 process.on('exit', () => {

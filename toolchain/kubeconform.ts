@@ -1,7 +1,8 @@
 // Our wrapper around the kubeconform binary: build its arguments, feed it manifests, and
 // parse its JSON report into typed results.
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../generator/layout.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
+import { KUBECONFORM_LAYOUT } from './kubeconform-layout.ts';
 import { locateTool } from './locate-tool.ts';
 import { runProcess, type ProcessRunner } from './run-process.ts';
 
@@ -38,7 +39,7 @@ export const SHARED_SCHEMAS_DIR = process.env.BVCHART_SCHEMAS_DIR ?? path.resolv
 /** kubeconform schema-location templates for a folder in kubeconform's layout, CRDs included. */
 export function folderSchemaLocations(dir: string = SHARED_SCHEMAS_DIR): string[] {
   return [
-    `${dir}/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`,
+    `${dir}/${KUBECONFORM_LAYOUT}`,
     `${dir}/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`,
   ];
 }

@@ -1,11 +1,14 @@
 // Finds the pinned external tools: the project's .tools/bin/ (filled by
 // scripts/bootstrap.mjs), then PATH, for users who bring their own, then the per-user cache
-// the bootstrap builds into (so an installed package finds tools a clone built). A missing
-// tool is an error that says how to get it.
+// the bootstrap builds into (so an installed package finds tools a clone built). A tool on
+// PATH is taken only at the pinned version, the rule the bootstrap follows (its `onPath`).
+// A missing tool is an error that says how to get it.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../generator/layout.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import pins from './tools.json' with { type: 'json' };
 
 export type ToolName = 'helm3' | 'helm4' | 'kubeconform' | 'kube-score' | 'netpol-oracle' | 'yaml-decode';
@@ -29,7 +32,7 @@ export class ToolMissingError extends Error {
   constructor(readonly tool: ToolName) {
     const pin = TOOL_PINS.find((p) => p.name === tool);
     super(
-      `${tool} not found in .tools/bin/, on PATH or in ${toolsCache()}. Run \`node ${path.join(PACKAGE_ROOT, 'scripts', 'bootstrap.mjs')}\` (needs Go)` +
+      `${tool} not found in .tools/bin/, on PATH at the pinned version or in ${toolsCache()}. Run \`node ${path.join(PACKAGE_ROOT, 'scripts', 'bootstrap.mjs')}\` (needs Go)` +
         (pin?.source
           ? `: it builds ${tool} from ${pin.source}.`
           : `, or install it yourself: go install -ldflags '${pin?.ldflags.join(' ') ?? ''}' ${pin?.module ?? tool}@${pin?.version ?? 'latest'} and put the binary on PATH as ${tool}.`),
@@ -38,7 +41,11 @@ export class ToolMissingError extends Error {
   }
 }
 
-/** The bootstrap's build cache: $BVCHART_TOOLS_CACHE, else $XDG_CACHE_HOME/bvchart/tools or ~/.cache/bvchart/tools. */
+/**
+ * The bootstrap's build cache: $BVCHART_TOOLS_CACHE, else $XDG_CACHE_HOME/bvchart/tools or ~/.cache/bvchart/tools.
+ * The same rule as `toolsCacheRoot` in scripts/cache-lock.mjs: the bootstrap runs in plain Node before
+ * this library is compiled, and the compiled package (dist/) cannot import scripts/, so there are two; keep them alike.
+ */
 export function toolsCache(): string {
   if (process.env.BVCHART_TOOLS_CACHE) return path.resolve(process.env.BVCHART_TOOLS_CACHE);
   return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'bvchart', 'tools');
@@ -53,17 +60,46 @@ function isExecutable(file: string): boolean {
   }
 }
 
+/**
+ * The version the bootstrap pins a tool at: tools.json's, or for a tool built from our own
+ * sources with none, `src-` and the digest of those sources (scripts/bootstrap.mjs, fromSource).
+ */
+function pinnedVersion(pin: ToolPin, projectRoot: string): string | undefined {
+  if (pin.version !== undefined || pin.source === undefined) return pin.version;
+  const dir = path.join(projectRoot, pin.source);
+  if (!fs.existsSync(dir)) return undefined;
+  const hash = createHash('sha256');
+  for (const file of fs.readdirSync(dir).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) {
+    hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file)));
+  }
+  return `src-${hash.digest('hex').slice(0, 16)}`;
+}
+
+const versionChecked = new Map<string, boolean>();
+
+/** True when `binary` reports the pinned version (as the bootstrap's isPinned checks it); remembered per binary. */
+function reportsPinned(binary: string, pin: ToolPin, version: string): boolean {
+  const key = `${binary}\0${version}`;
+  const known = versionChecked.get(key);
+  if (known !== undefined) return known;
+  const result = spawnSync(binary, pin.versionArgs, { encoding: 'utf8', timeout: 30_000 });
+  const ok = !result.error && result.status === 0 && `${result.stdout}${result.stderr}`.trim() === (pin.versionOutput ?? version);
+  versionChecked.set(key, ok);
+  return ok;
+}
+
 export function locateTool(tool: ToolName, projectRoot: string = PACKAGE_ROOT): string {
   const override = process.env[`BVCHART_${tool.toUpperCase()}`];
   if (override && isExecutable(override)) return override;
   const local = path.join(projectRoot, '.tools', 'bin', tool);
   if (isExecutable(local)) return local;
+  const pin = TOOL_PINS.find((p) => p.name === tool);
+  const version = pin ? pinnedVersion(pin, projectRoot) : undefined;
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     const candidate = dir ? path.join(dir, tool) : '';
-    if (candidate && isExecutable(candidate)) return candidate;
+    if (candidate && pin && version && isExecutable(candidate) && reportsPinned(candidate, pin, version)) return candidate;
   }
-  const pin = TOOL_PINS.find((p) => p.name === tool);
-  const cached = pin ? path.join(toolsCache(), `${tool}-${pin.version}`, tool) : '';
+  const cached = version ? path.join(toolsCache(), `${tool}-${version}`, tool) : '';
   if (cached && isExecutable(cached)) return cached;
   throw new ToolMissingError(tool);
 }

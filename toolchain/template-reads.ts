@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { toolsCache } from './locate-tool.ts';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../generator/layout.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 
 export interface TemplateSource {
   /** The name reads and errors are reported under (the template's source path). */

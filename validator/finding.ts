@@ -23,7 +23,7 @@ export interface Scenario {
 }
 
 export interface Finding {
-  /** Stable id: a policy rule id (`BV-R2-...`) or a stage code (`schema/invalid`, `parse/yaml`). */
+  /** Stable id: a policy rule id (kebab-case, e.g. `pdb-protects-statefulset`) or a stage code (`schema/invalid`, `parse/duplicate-key`, `upgrade-immutable-field`). */
   readonly ruleId: string;
   readonly severity: FindingSeverity;
   readonly message: string;

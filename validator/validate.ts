@@ -8,12 +8,11 @@ import { KUBE_VERSIONS } from '../toolchain/kube-versions.ts';
 import { CheckContext, checkItem, type CheckSettings, type ItemResult } from './check-item.ts';
 import { checkInWorkers } from './check-workers.ts';
 import { EMPTY_CONFIG, type ValidatorConfig } from './config.ts';
-import { findingKey, type Finding, type Scenario } from './finding.ts';
 import { DEFAULT_FLOW_OPTIONS, type FlowOptions } from './flows/flow-options.ts';
-import type { FlowTable } from './flows/format-flows.ts';
 import { resolveInput, type Input } from './inputs.ts';
 import { DEFAULT_MANIFEST_SETS, type RuleSetName } from './policy/rule-sets.ts';
-import type { SchemaStatus } from './schemas/check-schemas.ts';
+import { joinReport } from './report/join-report.ts';
+import type { ValidationReport } from './report/validation-report.ts';
 import { planWork, shardItems, type Shard } from './work-plan.ts';
 
 export interface ValidateOptions {
@@ -48,38 +47,6 @@ export interface ValidateOptions {
   readonly flows?: FlowOptions;
 }
 
-/** Which shard a report covers, and how many items the whole run has. */
-export interface ShardInfo extends Shard {
-  readonly items: number;
-}
-
-export interface ValidationSummary {
-  readonly renders: number;
-  readonly resources: number;
-  readonly schema: Readonly<Record<SchemaStatus, number>>;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  readonly suppressed: number;
-}
-
-export interface ValidationReport {
-  readonly findings: readonly Finding[];
-  readonly scenarios: readonly Scenario[];
-  readonly summary: ValidationSummary;
-  /** Set when the run checked one shard of the work. */
-  readonly shard?: ShardInfo;
-  /** The flow table of each render, in the order of `scenarios`. */
-  readonly flows?: readonly RenderFlows[];
-}
-
-/** One render's flow table (validator/flows/). */
-export interface RenderFlows {
-  readonly scenario: Scenario;
-  readonly table: FlowTable;
-}
-
-
 async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
@@ -91,51 +58,6 @@ async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => 
   });
   await Promise.all(runners);
   return results;
-}
-
-function scenarioKey(s: Scenario): string {
-  return `${s.values}\u0000${s.kubeVersion}\u0000${s.helmMajor ?? ''}`;
-}
-
-/** A piece of one run: an item's result, or a shard's whole report. */
-export interface ReportPart {
-  readonly findings: readonly Finding[];
-  readonly scenarios: readonly Scenario[];
-  readonly resources: number;
-  readonly schema: Readonly<Record<SchemaStatus, number>>;
-  readonly flows?: readonly RenderFlows[];
-}
-
-/** One report from the parts of a run, in order (items of one process, or shards joined). */
-export function joinReport(parts: readonly ReportPart[], shard?: ShardInfo): ValidationReport {
-  const findings: Finding[] = [];
-  const scenarios = new Map<string, Scenario>();
-  const schema: Record<SchemaStatus, number> = { valid: 0, invalid: 0, error: 0, skipped: 0 };
-  const flows: RenderFlows[] = [];
-  let resources = 0;
-  for (const part of parts) {
-    findings.push(...part.findings);
-    flows.push(...(part.flows ?? []));
-    for (const scenario of part.scenarios) if (!scenarios.has(scenarioKey(scenario))) scenarios.set(scenarioKey(scenario), scenario);
-    resources += part.resources;
-    for (const status of Object.keys(schema) as SchemaStatus[]) schema[status] += part.schema[status];
-  }
-  const active = findings.filter((f) => !f.suppressed);
-  return {
-    findings,
-    scenarios: [...scenarios.values()],
-    flows,
-    summary: {
-      renders: scenarios.size,
-      resources,
-      schema,
-      errors: active.filter((f) => f.severity === 'error').length,
-      warnings: active.filter((f) => f.severity === 'warning').length,
-      infos: active.filter((f) => f.severity === 'info').length,
-      suppressed: findings.length - active.length,
-    },
-    ...(shard ? { shard } : {}),
-  };
 }
 
 export async function validate(options: ValidateOptions): Promise<ValidationReport> {
@@ -176,16 +98,4 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   }
   const parts = results.map((r) => ({ ...r, scenarios: r.scenario ? [r.scenario] : [], flows: r.scenario && r.flows ? [{ scenario: r.scenario, table: r.flows }] : [] }));
   return joinReport(parts, options.shard ? { ...options.shard, items: items.length } : undefined);
-}
-
-/** Findings that are the same across scenarios, grouped: one entry with every scenario it appears in. */
-export function groupFindings(findings: readonly Finding[]): { finding: Finding; scenarios: Scenario[] }[] {
-  const groups = new Map<string, { finding: Finding; scenarios: Scenario[] }>();
-  for (const f of findings) {
-    const key = findingKey(f);
-    const group = groups.get(key) ?? { finding: f, scenarios: [] };
-    if (f.scenario) group.scenarios.push(f.scenario);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
 }

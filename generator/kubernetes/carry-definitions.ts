@@ -7,7 +7,7 @@
 // sentence (what an editor shows on completion; the full text is in the Kubernetes API
 // reference): that keeps the published schema about 40% smaller. Pure.
 import { toPointer, type Diagnostic } from '../../core/diagnostic.ts';
-import { isSchemaObject, type SchemaObject } from '../validate/schema-node.ts';
+import { isSchemaObject, type SchemaObject } from '../schema/schema-node.ts';
 import { KUBERNETES_DEFINITIONS_FILE, type DefinitionsSource } from './definitions-source.ts';
 
 export const DEFINITIONS_REF_PREFIX = '#/definitions/';

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.ts';
-import { isSchemaObject, type SchemaObject } from '../validate/schema-node.ts';
+import { isSchemaObject, type SchemaObject } from '../schema/schema-node.ts';
 
 /**
  * The Kubernetes version whose definitions type the values: the oldest the chart supports, so

@@ -1,8 +1,8 @@
 // Stage 3, model: turn the validated schema into the value tree, the default values and the
 // published schema. Pure; the input is not mutated.
 import type { Values } from '../../schema/values.generated.ts';
-import { EXTENSION_PREFIX } from '../validate/extensions.ts';
-import { hasDeclaredProperties, isSchemaObject, propertiesOf, refTypeOf, typesOf, type SchemaObject } from '../validate/schema-node.ts';
+import { EXTENSION_PREFIX } from '../schema/extensions.ts';
+import { hasDeclaredProperties, isSchemaObject, propertiesOf, refTypeOf, typesOf, type SchemaObject } from '../schema/schema-node.ts';
 import type { ValidatedSources } from '../validate/validate-sources.ts';
 import type { ChartModel, EnvSetting, ValueKind, ValueNode } from './chart-model.ts';
 

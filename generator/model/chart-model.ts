@@ -3,7 +3,7 @@ import type { Values } from '../../schema/values.generated.ts';
 import type { ChartChange } from '../validate/changelog.ts';
 import type { CarriedDefinitions } from '../kubernetes/carry-definitions.ts';
 import type { ChartMetadata } from '../validate/chart-meta.ts';
-import type { SchemaObject } from '../validate/schema-node.ts';
+import type { SchemaObject } from '../schema/schema-node.ts';
 
 /**
  * object: declared properties (children); map: typed values under any key; list: an array;

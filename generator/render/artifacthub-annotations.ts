@@ -5,6 +5,7 @@
 // releases are signed with. Each multi-line annotation is a YAML string, as Artifact Hub
 // reads them (https://artifacthub.io/docs/topics/annotations/helm/).
 import { stringify } from 'yaml';
+import { isObject } from '../../core/is-object.ts';
 import type { ChartModel } from '../model/chart-model.ts';
 
 export interface ChartImage {
@@ -13,11 +14,9 @@ export interface ChartImage {
   readonly image: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Every image block (`repository` and `tag` strings) in the values, depth first in schema order. */
 export function chartImages(defaults: unknown, appVersion: string, prefix: readonly string[] = []): ChartImage[] {
-  if (!isRecord(defaults)) return [];
+  if (!isObject(defaults)) return [];
   if (typeof defaults.repository === 'string' && typeof defaults.tag === 'string') {
     return [{ name: prefix.join('.'), image: `${defaults.repository}:${defaults.tag || appVersion}` }];
   }

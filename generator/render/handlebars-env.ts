@@ -15,7 +15,6 @@ export function createTemplateEnv(): TemplateEnv {
     const parts = args.slice(0, -1).map(String);
     return new env.SafeString(`{{ ${parts.join('')} }}`);
   });
-  env.registerHelper('json', (value: unknown) => new env.SafeString(JSON.stringify(value)));
   env.registerHelper('oneline', (value: unknown) => new env.SafeString(String(value).replace(/\s+/g, ' ').trim()));
   env.registerHelper('mdcell', (value: unknown) => new env.SafeString(String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ')));
   return env;

@@ -37,7 +37,6 @@ export function renderTemplateFiles(model: ChartModel, templates: readonly Templ
   const context = {
     chart: model.chart,
     rows: valuesTableRows(model.values),
-    defaults: model.defaults,
     envSettings: model.envSettings,
   };
   return templates.map((template) => {

@@ -10,7 +10,7 @@ import { CHANGELOG_SCHEMA, type ChangelogEntry } from './changelog.ts';
 import { CHART_META_SCHEMA, type ChartMetadata } from './chart-meta.ts';
 import { SCHEMA_RULES, type SchemaRule } from './rules/index.ts';
 import type { RuleContext } from './rules/rule.ts';
-import { walkSchema, type SchemaObject } from './schema-node.ts';
+import { walkSchema, type SchemaObject } from '../schema/schema-node.ts';
 
 export interface ValidatedSources {
   readonly schema: SchemaObject;

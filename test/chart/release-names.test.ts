@@ -2,7 +2,7 @@
 // included) with the shortest and the longest release name Helm accepts (1 and 53
 // characters) in a namespace of the longest allowed name (63), with Helm 3 and Helm 4.
 import { expect, it } from 'vitest';
-import { SCENARIO_API_VERSIONS } from '../../cli/gen-command.ts';
+import { SCENARIO_API_VERSIONS } from '../../generator/verify/validate-scenarios.ts';
 import { NEWEST_KUBE_VERSION } from '../../toolchain/kube-versions.ts';
 import { folderSchemaLocations } from '../../toolchain/kubeconform.ts';
 import { textReport } from '../../validator/report/text-report.ts';

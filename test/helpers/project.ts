@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../cli/bvchart.ts';
-import { PACKAGE_ROOT } from '../../generator/layout.ts';
+import { PACKAGE_ROOT } from '../../core/package-root.ts';
 
 export const REPO = PACKAGE_ROOT;
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
+import { get } from '../../core/object-path.ts';
 import type { Values } from '../../schema/values.generated.ts';
 import { Helm, type HelmMajor } from '../../toolchain/helm.ts';
 import { NEWEST_KUBE_VERSION } from '../../toolchain/kube-versions.ts';
@@ -29,15 +30,8 @@ export interface Container {
   readonly [key: string]: unknown;
 }
 
-/** The value at a dotted path (`spec.template.spec.containers.0.name`), or undefined. */
-export function at(value: unknown, dotted: string): unknown {
-  let current = value;
-  for (const key of dotted.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
+/** The value at a dotted path (`spec.template.spec.containers.0.name`), or undefined: the library's `get`. */
+export const at = get;
 
 export interface RenderOptions {
   readonly major?: HelmMajor;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Values } from '../../schema/values.generated.ts';
-import { SCENARIO_API_VERSIONS } from '../../cli/gen-command.ts';
+import { SCENARIO_API_VERSIONS, scenarioValuesSets } from '../../generator/verify/validate-scenarios.ts';
 import { REPO } from './project.ts';
 
 export interface Scenario {
@@ -19,7 +19,9 @@ export const CHART = path.join(REPO, 'chart');
 /** The custom resource API groups a cluster with the Prometheus Operator and Velero serves. */
 export const CRD_API_VERSIONS: readonly string[] = SCENARIO_API_VERSIONS;
 
-function scenarioFor(file: string): Scenario {
+function scenarioFor(valuesFiles: readonly string[]): Scenario {
+  const [file] = valuesFiles;
+  if (file === undefined) return { name: 'defaults', valuesFiles: [], needsCRDs: false };
   const values = parse(fs.readFileSync(file, 'utf8')) as Values;
   return {
     name: path.basename(file),
@@ -28,11 +30,5 @@ function scenarioFor(file: string): Scenario {
   };
 }
 
-export const SCENARIOS: readonly Scenario[] = [
-  { name: 'defaults', valuesFiles: [], needsCRDs: false },
-  ...fs
-    .readdirSync(path.join(REPO, 'values'))
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => scenarioFor(path.join(REPO, 'values', f))),
-];
+/** The scenarios `bvchart gen` validates (generator/verify/validate-scenarios.ts): the defaults, then each values/ file. */
+export const SCENARIOS: readonly Scenario[] = scenarioValuesSets(REPO).map(scenarioFor);

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../generator/layout.ts';
+import { PACKAGE_ROOT } from '../../core/package-root.ts';
 import { KubeClient, waitFor } from './kube-client.ts';
 
 export const CONTROL_PLANE_TOOLS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok'] as const;

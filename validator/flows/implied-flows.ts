@@ -4,7 +4,8 @@
 //   env, args or command, a StatefulSet's peers on its headless Service, DNS to the cluster
 //   DNS pods, and flows the user declares.
 import type { Resource } from '../parse/resource.ts';
-import { allContainers, get, podTemplateOf, selects, type LabelSelector } from '../policy/rendered-set.ts';
+import { get } from '../../core/object-path.ts';
+import { allContainers, podTemplateOf, selects, type LabelSelector } from '../policy/rendered-set.ts';
 import { parseCidr, type Cidr } from './cidr.ts';
 import type { Endpoint } from './endpoints.ts';
 import type { DeclaredFlow, FlowOptions, PeerSpec } from './flow-options.ts';

@@ -1,7 +1,8 @@
 // Services of a render and where their ports lead: the pods a Service selects and, on each,
 // the container port its targetPort names (a number, or a container port's name).
 import type { Resource } from '../parse/resource.ts';
-import { get, serviceSelects, type Labels } from '../policy/rendered-set.ts';
+import { get } from '../../core/object-path.ts';
+import { serviceSelects, type Labels } from '../policy/rendered-set.ts';
 import type { ContainerPort, Endpoint } from './endpoints.ts';
 
 export interface ServicePort {

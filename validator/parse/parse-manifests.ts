@@ -4,6 +4,7 @@
 // hostile input: binary data is refused, the stream is cut into documents before parsing so
 // memory follows the largest document, an oversized document is refused, and alias expansion
 // is capped. A document that cannot be a Kubernetes object gives one finding, never more.
+import { isObject } from '../../core/is-object.ts';
 import type { YamlDocumentSource } from '../../core/yaml-source.ts';
 import type { Finding, Scenario } from '../finding.ts';
 import { decodeStream } from './decode-stream.ts';
@@ -61,10 +62,6 @@ function sourceComment(text: string): string | undefined {
 
 function finding(ruleId: string, severity: Finding['severity'], message: string, where: { file: string; source?: string }, position?: { line: number; column: number }, scenario?: Scenario): Finding {
   return { ruleId, severity, message, file: where.file, ...(where.source ? { source: where.source } : {}), ...(position ? { position } : {}), ...(scenario ? { scenario } : {}) };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function toResource(value: Record<string, unknown>, file: string, document: YamlDocumentSource, pointerPrefix: string, options: ParseOptions): Resource {

@@ -1,5 +1,6 @@
 // The rendered objects of one scenario, indexed for rules that look across objects, with
 // the Kubernetes semantics they need (selectors, pod templates, int-or-percent scaling).
+import { get } from '../../core/object-path.ts';
 import type { FlowOptions } from '../flows/flow-options.ts';
 import type { KubeObject, Resource } from '../parse/resource.ts';
 
@@ -36,15 +37,6 @@ export interface PodTemplate {
 }
 
 export const WORKLOAD_KINDS = ['StatefulSet', 'Deployment', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'] as const;
-
-export function get(object: unknown, dotted: string): unknown {
-  let current = object;
-  for (const key of dotted.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
 
 export function podTemplateOf(object: KubeObject): PodTemplate | undefined {
   const at = (path: string, pointer: string): PodTemplate | undefined => {

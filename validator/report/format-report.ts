@@ -1,5 +1,5 @@
 // One entry point from a report and an output kind to text.
-import type { ValidationReport } from '../validate.ts';
+import type { ValidationReport } from './validation-report.ts';
 import { jsonReport } from './json-report.ts';
 import { junitReport } from './junit-report.ts';
 import { sarifReport } from './sarif-report.ts';

@@ -2,7 +2,7 @@
 // (failure for errors and warnings, skipped when suppressed, output for info), and a
 // passing case for a render without findings.
 import type { Finding, Scenario } from '../finding.ts';
-import type { ValidationReport } from '../validate.ts';
+import { scenarioLabel, type ValidationReport } from './validation-report.ts';
 
 const escape = (s: string) =>
   s
@@ -10,7 +10,7 @@ const escape = (s: string) =>
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 function suiteName(s: Scenario | undefined): string {
-  return s ? [s.values, `k8s ${s.kubeVersion}`, s.helmMajor ? `helm${s.helmMajor}` : ''].filter(Boolean).join(' | ') : '(no render)';
+  return s ? scenarioLabel(s, ' | ') : '(no render)';
 }
 
 function testCase(f: Finding): string {

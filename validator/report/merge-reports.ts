@@ -2,9 +2,11 @@
 // several machines) joined into the report one run would have printed: findings and
 // scenarios in shard order, counts summed, totals recomputed. Reports of plain runs (no
 // shard) are joined in the order given. A missing, repeated or foreign shard is an error.
+import { isObject } from '../../core/is-object.ts';
 import type { Finding, Scenario } from '../finding.ts';
 import type { SchemaStatus } from '../schemas/check-schemas.ts';
-import { joinReport, type RenderFlows, type ShardInfo, type ValidationReport, type ValidationSummary } from '../validate.ts';
+import { joinReport } from './join-report.ts';
+import type { RenderFlows, ShardInfo, ValidationReport, ValidationSummary } from './validation-report.ts';
 
 export class MergeError extends Error {
   override readonly name = 'MergeError';
@@ -14,8 +16,6 @@ export interface ReportFile {
   readonly file: string;
   readonly text: string;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A JSON report read back; only the fields the merge relies on are checked. */
 export function readJsonReport({ file, text }: ReportFile): ValidationReport {

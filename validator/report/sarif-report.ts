@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for code-scanning UIs: one run, the rule catalogue with help text, one result
 // per finding (grouped across renders), located at the template or manifest file.
 import type { FindingSeverity } from '../finding.ts';
-import { groupFindings, type ValidationReport } from '../validate.ts';
+import { groupFindings, scenarioLabel, type ValidationReport } from './validation-report.ts';
 import { ruleCatalog } from './rule-catalog.ts';
 
 const LEVEL: Readonly<Record<FindingSeverity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
@@ -28,7 +28,7 @@ export function sarifReport(report: ValidationReport, toolVersion: string): stri
       level: LEVEL[finding.severity],
       message: { text: finding.message },
       locations: location,
-      ...(scenarios.length > 0 ? { properties: { renders: scenarios.map((s) => `${s.values} | k8s ${s.kubeVersion}${s.helmMajor ? ` | helm${s.helmMajor}` : ''}`) } } : {}),
+      ...(scenarios.length > 0 ? { properties: { renders: scenarios.map((s) => scenarioLabel(s, ' | ')) } } : {}),
       ...(finding.suppressed ? { suppressions: [{ kind: finding.suppressed.by === 'annotation' ? 'inSource' : 'external', justification: finding.suppressed.reason }] } : {}),
     };
   });

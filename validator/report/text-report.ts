@@ -3,7 +3,7 @@
 // a summary line last.
 import { SEVERITY_ORDER, type Finding, type Scenario } from '../finding.ts';
 import { flowMatrix } from '../flows/format-flows.ts';
-import { groupFindings, type ValidationReport } from '../validate.ts';
+import { groupFindings, scenarioLabel, type ValidationReport } from './validation-report.ts';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -13,14 +13,10 @@ export interface TextOptions {
 
 const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', dim: '\u001b[2m', reset: '\u001b[0m' } as const;
 
-function scenarioLabel(s: Scenario): string {
-  return [s.values, `k8s ${s.kubeVersion}`, s.helmMajor ? `helm${s.helmMajor}` : ''].filter(Boolean).join(', ');
-}
-
 function where(scenarios: readonly Scenario[], total: number): string {
   if (scenarios.length === 0) return '';
   if (scenarios.length === total && total > 1) return `in all ${total} renders`;
-  const shown = scenarios.slice(0, 3).map(scenarioLabel).join('; ');
+  const shown = scenarios.slice(0, 3).map((s) => scenarioLabel(s, ', ')).join('; ');
   return scenarios.length > 3 ? `in ${scenarios.length} renders: ${shown}; …` : `in ${shown}`;
 }
 

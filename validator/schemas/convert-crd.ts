@@ -15,6 +15,8 @@
 // a property that happens to be named `properties` is not mistaken for a schema. Versions with
 // `served: false` are left out: no manifest can use them.
 
+import { isObject } from '../../core/is-object.ts';
+
 type Json = null | boolean | number | string | Json[] | JsonObject;
 interface JsonObject {
   [key: string]: Json;
@@ -24,10 +26,6 @@ export interface ConvertCrdOptions {
   readonly strict: boolean;
   /** Also close the root object (the catalogue leaves it open). */
   readonly denyRootAdditionalProperties?: boolean;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function field(object: JsonObject, key: string, where: string): JsonObject {
@@ -74,7 +72,7 @@ export function convertCrd(manifest: unknown, options: ConvertCrdOptions): Map<s
   if (!isObject(manifest) || manifest.kind !== 'CustomResourceDefinition') {
     throw new Error('convertCrd: expected a CustomResourceDefinition manifest');
   }
-  const spec = field(manifest, 'spec', '');
+  const spec = field(manifest as JsonObject, 'spec', ''); // parsed YAML or JSON: JSON values only
   const group = text(spec, 'group', 'spec').toLowerCase();
   const kind = text(field(spec, 'names', 'spec'), 'kind', 'spec.names').toLowerCase();
   const versions = spec.versions;

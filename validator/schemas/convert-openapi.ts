@@ -18,6 +18,8 @@
 // they are skipped and reported through `onSkip`. `*List` kinds are skipped as in the
 // catalogue (`--no-lists`).
 
+import { isObject } from '../../core/is-object.ts';
+
 type Json = null | boolean | number | string | Json[] | JsonObject;
 interface JsonObject {
   [key: string]: Json;
@@ -33,10 +35,6 @@ const DEFINITION_REF = '#/definitions/';
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 const SCHEMA_DIALECT = 'http://json-schema.org/schema#';
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A deep copy that also checks the input is JSON (no functions, undefined, cycles). */
 function toJson(value: unknown): Json {

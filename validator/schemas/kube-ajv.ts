@@ -2,6 +2,9 @@
 // the x-kubernetes-* keywords are known annotations, union types are allowed, formats are
 // not asserted, and RE2 patterns are translated to JavaScript (re2-to-js.ts: inline flags,
 // escapes JavaScript lacks such as `\_`, `\z`, `\Q..\E`).
+// This is the second place Ajv is built, beside core/ajv.ts (draft-07 as Helm reads values
+// schemas, formats asserted): every option here differs, and its fingerprint keys the
+// on-disk validator cache (validator-cache.ts), so the two stay apart on purpose.
 import { Ajv } from 'ajv';
 import { translateRe2 } from './re2-to-js.ts';
 

@@ -1,14 +1,13 @@
 // Schema locations the way kubeconform reads them: a folder in its layout, or a path/URL
 // template using its variables. `default` is kubeconform's public catalogue.
-export const DEFAULT_LOCATION =
-  'https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json';
+import { KUBECONFORM_LAYOUT } from '../../toolchain/kubeconform-layout.ts';
 
-const LAYOUT = '{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json';
+export const DEFAULT_LOCATION = `https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/${KUBECONFORM_LAYOUT}`;
 
 /** A location as kubeconform normalises it: folders get the standard layout appended. */
 export function normalizeLocation(location: string): string {
   if (location === 'default') return DEFAULT_LOCATION;
-  if (!location.endsWith('json')) return `${location.replace(/\/+$/, '')}/${LAYOUT}`;
+  if (!location.endsWith('json')) return `${location.replace(/\/+$/, '')}/${KUBECONFORM_LAYOUT}`;
   return location;
 }
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomically } from '../../core/write-file-atomically.ts';
 
 export type SchemaText = { readonly found: true; readonly text: string } | { readonly found: false; readonly reason: string };
 
@@ -37,10 +38,7 @@ export function createSchemaSource(options: SchemaSourceOptions = {}): (location
       });
       if (response.status === 404) return { found: false, reason: `not found: ${location}` };
       if (response.status !== 200) throw new Error(`fetching ${location}: HTTP ${response.status}`);
-      fs.mkdirSync(cacheDir, { recursive: true });
-      const temp = `${cached}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, response.text);
-      fs.renameSync(temp, cached);
+      writeFileAtomically(cached, response.text);
       return { found: true, text: response.text };
     }
     const file = location.startsWith('file://') ? fileURLToPath(location) : location;

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import ajvPackage from 'ajv/package.json' with { type: 'json' };
+import { writeFileAtomically } from '../../core/write-file-atomically.ts';
 import { KUBE_AJV_FINGERPRINT, RE2_REGEXP_NAME, re2Compatible } from './kube-ajv.ts';
 
 type StandaloneCode = (ajv: Ajv, validate: ValidateFunction) => string;
@@ -89,10 +90,7 @@ export class ValidatorCache {
     this.stats.compiled += 1;
     const source = standaloneCode(ajv, compiled);
     try {
-      fs.mkdirSync(this.dir, { recursive: true });
-      const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      fs.writeFileSync(temp, source);
-      fs.renameSync(temp, file);
+      writeFileAtomically(file, source);
     } catch {
       // A read-only or full cache folder only costs speed.
     }

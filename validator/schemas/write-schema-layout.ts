@@ -5,9 +5,8 @@
 // Why atomic (temp file + rename): a validator may be reading the same folder, and an
 // interrupted run must not leave a truncated schema that later fails as "broken". Files are
 // minified like the shipped catalogue (no trailing newline, byte-identical to it).
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from '../../core/write-file-atomically.ts';
 import { normalizeKubernetesVersion } from './schema-location.ts';
 
 export type SchemaLayoutKind = 'kubernetes' | 'crd';
@@ -17,18 +16,6 @@ export function schemaLayoutFolder(kubernetesVersion: string, kind: SchemaLayout
   if (kind === 'crd') return 'crds';
   const version = normalizeKubernetesVersion(kubernetesVersion);
   return `${version === 'master' ? version : `v${version}`}-standalone${strict ? '-strict' : ''}`;
-}
-
-function writeAtomically(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    fs.writeFileSync(temp, content);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
 }
 
 /**
@@ -49,7 +36,7 @@ export function writeSchemaLayout(
     if (!name.endsWith('.json') || path.relative(folder, target).startsWith('..') || path.isAbsolute(name)) {
       throw new Error(`schema file name ${JSON.stringify(name)} must be a relative .json path inside ${folder}`);
     }
-    writeAtomically(target, JSON.stringify(schema));
+    writeFileAtomically(target, JSON.stringify(schema));
   }
   return folder;
 }

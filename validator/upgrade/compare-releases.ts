@@ -4,7 +4,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Finding } from '../finding.ts';
 import type { Resource } from '../parse/resource.ts';
-import { get } from '../policy/rendered-set.ts';
+import { toPointer } from '../../core/diagnostic.ts';
+import { get } from '../../core/object-path.ts';
 import { IMMUTABLE_FIELDS } from './immutable-fields.ts';
 
 const group = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0] : '');
@@ -14,8 +15,6 @@ function finding(ruleId: string, candidate: Resource, message: string, pointer: 
   const position = candidate.document.positionOf(`${candidate.pointerPrefix}${pointer}`) ?? candidate.document.positionOf(candidate.pointerPrefix);
   return { ruleId, severity: 'error', message, file: candidate.file, resource: candidate.ref, pointer, ...(position ? { position } : {}) };
 }
-
-const toPointer = (dotted: string) => `/${dotted.replace(/\./g, '/')}`;
 
 function retention(r: Resource, when: string): unknown {
   return get(r.object, `spec.persistentVolumeClaimRetentionPolicy.${when}`) ?? 'Retain';
@@ -41,7 +40,7 @@ export function compareReleases(installed: readonly Resource[], candidate: reado
       if (a === undefined && b === undefined) continue;
       if (field.path === 'spec.clusterIP' && (a === undefined || b === undefined)) continue; // allocated by the API server
       if (!isDeepStrictEqual(a, b)) {
-        out.push(finding('upgrade-immutable-field', next, `${field.path} changes from ${JSON.stringify(a)} to ${JSON.stringify(b)}: ${field.why}, helm upgrade will fail`, toPointer(field.path)));
+        out.push(finding('upgrade-immutable-field', next, `${field.path} changes from ${JSON.stringify(a)} to ${JSON.stringify(b)}: ${field.why}, helm upgrade will fail`, toPointer(field.path.split('.'))));
       }
     }
     if (next.ref.kind === 'StatefulSet') {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createAjv, describeAjvError, type ErrorObject } from '../../core/ajv.ts';
-import type { Diagnostic } from '../../core/diagnostic.ts';
+import { fromPointer, toPointer, type Diagnostic } from '../../core/diagnostic.ts';
 import { parseSingleYamlDocument } from '../../core/yaml-source.ts';
 
 export type ValuesValidator = (file: string, text: string) => Diagnostic[];
@@ -12,7 +12,7 @@ export type ValuesValidator = (file: string, text: string) => Diagnostic[];
 function pointerOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
-    return `${error.instancePath}/${params.additionalProperty.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    return `${error.instancePath}${toPointer([params.additionalProperty])}`;
   }
   if (error.keyword === 'required' && typeof params.missingProperty === 'string') return error.instancePath;
   return error.instancePath;
@@ -21,11 +21,7 @@ function pointerOf(error: ErrorObject): string {
 /** JSON Pointer as a values key path: /image/tag → image.tag, /hosts/0/host → hosts[0].host. */
 export function keyPath(pointer: string): string {
   if (pointer === '') return '(root)';
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+  return fromPointer(pointer).reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
 }
 
 export function createValuesValidator(schema: object): ValuesValidator {

@@ -8,9 +8,9 @@ const CAMEL = /^[a-z][a-zA-Z0-9]*$/;
 const KUBERNETES_RESOURCE_NAMES: ReadonlySet<string> = new Set(['ephemeral-storage']);
 const UNDER_RESOURCES = /\/resources\/properties\/(requests|limits)\/properties\/[^/]+$/;
 
+/** Value names are camelCase. */
 export const camelCaseKeys: SchemaRule = {
   id: 'camel-case-keys',
-  sentence: 'value names are camelCase',
   roles: ['property'],
   check: ({ key, pointer }) => {
     if (key === undefined || CAMEL.test(key)) return undefined;

@@ -2,9 +2,9 @@
 import type { SchemaRule } from './rule.ts';
 import { toPointer } from '../../../core/diagnostic.ts';
 
+/** Every default is valid against its own schema. */
 export const defaultMatchesSchema: SchemaRule = {
   id: 'default-matches-schema',
-  sentence: 'every default is valid against its own schema',
   roles: ['property', 'items', 'map-values'],
   check: ({ node, path }, { checkValue }) => {
     // A schema with a $ref cannot be checked on its own; local-refs-only reports remote ones.

@@ -1,5 +1,5 @@
 // The authoring rules, in the order their findings are reported. Each is a small object
-// (id, sentence, roles, check); add a rule by adding a file and a line here.
+// (id, roles, check); add a rule by adding a file and a line here.
 import { camelCaseKeys } from './camel-case-keys.ts';
 import { defaultMatchesSchema } from './default-matches-schema.ts';
 import { envSettings } from './env-settings.ts';

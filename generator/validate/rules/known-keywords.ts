@@ -1,7 +1,7 @@
 // Only draft-07 keywords (what every Helm validator generation understands), a few editor
 // keywords, and the generator's own registered extensions; catches typos such as `minimun`
 // or `descripton`.
-import { EXTENSION_PREFIX, extensionKeyword } from '../extensions.ts';
+import { EXTENSION_PREFIX, extensionKeyword } from '../../schema/extensions.ts';
 import type { RuleViolation, SchemaRule } from './rule.ts';
 import { toPointer } from '../../../core/diagnostic.ts';
 
@@ -20,9 +20,9 @@ const DRAFT_07 = new Set([
 // stays required: it is what values.yaml comments, the README and plain validators use.
 const EDITOR_KEYWORDS = new Set(['markdownDescription']);
 
+/** Only draft-07 keywords, editor keywords (markdownDescription) and registered x-bv- extensions are used. */
 export const knownKeywords: SchemaRule = {
   id: 'known-keywords',
-  sentence: 'only draft-07 keywords, editor keywords (markdownDescription) and registered x-bv- extensions are used',
   roles: ['root', 'property', 'items', 'map-values', 'nested'],
   check: ({ node, path }) => {
     const out: RuleViolation[] = [];

@@ -3,9 +3,9 @@
 import type { SchemaRule } from './rule.ts';
 import { toPointer } from '../../../core/diagnostic.ts';
 
+/** $ref points inside the schema, never to a remote document. */
 export const localRefsOnly: SchemaRule = {
   id: 'local-refs-only',
-  sentence: '$ref points inside the schema, never to a remote document',
   roles: ['root', 'property', 'items', 'map-values', 'nested'],
   check: ({ node, path }) => {
     const ref = node.$ref;

@@ -1,12 +1,12 @@
 // A key with a default is never missing from the merged values, and requiring it would
 // make every partial override file fail in editors.
-import { isSchemaObject, propertiesOf } from '../schema-node.ts';
+import { isSchemaObject, propertiesOf } from '../../schema/schema-node.ts';
 import type { RuleViolation, SchemaRule } from './rule.ts';
 import { toPointer } from '../../../core/diagnostic.ts';
 
+/** A key with a default is not required. */
 export const noRequiredWithDefault: SchemaRule = {
   id: 'no-required-with-default',
-  sentence: 'a key with a default is not required',
   roles: ['root', 'property', 'items', 'map-values'],
   check: ({ node, path }) => {
     if (!Array.isArray(node.required)) return undefined;

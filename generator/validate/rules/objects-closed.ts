@@ -2,12 +2,12 @@
 // their values (`additionalProperties: {schema}`); open objects say why (`x-bv-open`). An
 // object typed by a definition (`allOf: [{$ref}]`, e.g. a Kubernetes Affinity) is as closed
 // as that definition: a sibling `additionalProperties: false` would refuse its own keys.
-import { refTypeOf, typesOf } from '../schema-node.ts';
+import { refTypeOf, typesOf } from '../../schema/schema-node.ts';
 import type { SchemaRule } from './rule.ts';
 
+/** Objects are closed unless they are typed maps, typed by a definition, or say why they are open. */
 export const objectsClosed: SchemaRule = {
   id: 'objects-closed',
-  sentence: 'objects are closed unless they are typed maps, typed by a definition, or say why they are open',
   roles: ['root', 'property', 'items', 'map-values'],
   check: ({ node }) => {
     if (!typesOf(node).includes('object')) return undefined;

@@ -1,9 +1,9 @@
 // Descriptions become the comments of values.yaml, the README table and editor hovers.
 import type { SchemaRule } from './rule.ts';
 
+/** Every property has a description. */
 export const propertyHasDescription: SchemaRule = {
   id: 'property-has-description',
-  sentence: 'every property has a description',
   roles: ['root', 'property'],
   check: ({ node }) =>
     typeof node.description === 'string' && node.description.trim() !== ''

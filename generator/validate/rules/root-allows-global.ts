@@ -1,11 +1,11 @@
 // As a subchart, the chart receives its parent's `global` values; a closed root must
 // accept the key or every parent install fails schema validation.
-import { isSchemaObject, typesOf } from '../schema-node.ts';
+import { isSchemaObject, typesOf } from '../../schema/schema-node.ts';
 import type { SchemaRule } from './rule.ts';
 
+/** The root declares an open `global` object so the chart works as a subchart. */
 export const rootAllowsGlobal: SchemaRule = {
   id: 'root-allows-global',
-  sentence: 'the root declares an open `global` object so the chart works as a subchart',
   roles: ['root'],
   check: ({ node }) => {
     const props = node.properties;

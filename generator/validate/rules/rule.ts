@@ -1,6 +1,6 @@
-// The shape of an authoring rule: an id, the sentence that is its name, documentation and
-// message, the roles of subschema it applies to, and a check over one visit.
-import type { SchemaRole, SchemaVisit } from '../schema-node.ts';
+// The shape of an authoring rule: an id, the roles of subschema it applies to, and a check
+// over one visit. What each rule asks is said in a sentence above its definition.
+import type { SchemaRole, SchemaVisit } from '../../schema/schema-node.ts';
 
 export interface RuleViolation {
   readonly message: string;
@@ -15,7 +15,6 @@ export interface RuleContext {
 
 export interface SchemaRule {
   readonly id: string;
-  readonly sentence: string;
   readonly roles: readonly SchemaRole[];
   readonly check: (visit: SchemaVisit, context: RuleContext) => RuleViolation | readonly RuleViolation[] | undefined;
 }

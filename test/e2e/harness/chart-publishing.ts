@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../../generator/layout.ts';
+import { PACKAGE_ROOT } from '../../../core/package-root.ts';
 import { runCli, type CliRun } from '../../helpers/project.ts';
 import { releaseProject } from '../../helpers/release-project.ts';
 import { createSigningKey } from '../../helpers/signing-key.ts';

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { folderSchemaLocations } from '../../../toolchain/kubeconform.ts';
 import { parseConfig } from '../../../validator/config.ts';
 import type { Finding } from '../../../validator/finding.ts';
-import { validate, type ValidationReport } from '../../../validator/validate.ts';
+import { validate } from '../../../validator/validate.ts';
+import type { ValidationReport } from '../../../validator/report/validation-report.ts';
 import { REPO, runCli } from '../../helpers/project.ts';
 
 const RENDER = path.join(REPO, 'test/fixtures/flows/day-one-render.yaml');

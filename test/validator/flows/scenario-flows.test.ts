@@ -4,7 +4,7 @@
 // fixes merge; then that list is empty and this test asserts none at all).
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { SCENARIO_API_VERSIONS } from '../../../cli/gen-command.ts';
+import { SCENARIO_API_VERSIONS } from '../../../generator/verify/validate-scenarios.ts';
 import { NEWEST_KUBE_VERSION } from '../../../toolchain/kube-versions.ts';
 import { folderSchemaLocations } from '../../../toolchain/kubeconform.ts';
 import { validate } from '../../../validator/validate.ts';

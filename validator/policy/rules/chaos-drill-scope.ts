@@ -1,4 +1,5 @@
-import { get, podTemplateOf, type Labels } from '../rendered-set.ts';
+import { get } from '../../../core/object-path.ts';
+import { podTemplateOf, type Labels } from '../rendered-set.ts';
 import type { Resource } from '../../parse/resource.ts';
 import type { RenderedSet } from '../rendered-set.ts';
 import type { SetRule, Violation } from '../rule.ts';

@@ -1,7 +1,8 @@
 import type { Resource } from '../../parse/resource.ts';
-import { get, podTemplateOf, scaled, type RenderedSet } from '../rendered-set.ts';
+import { get } from '../../../core/object-path.ts';
+import { podTemplateOf, scaled, type RenderedSet } from '../rendered-set.ts';
 import type { SetRule, Violation } from '../rule.ts';
-import { pdbAllowedDisruptions } from './pdb-protects-statefulset.ts';
+import { pdbAllowedDisruptions } from '../disruption-budget.ts';
 
 /** Pods a rolling update of the StatefulSet takes down at `replicas`, or 0 when it does not roll. */
 export function rollingUpdateDown(sts: Resource, replicas: number): number {

@@ -69,7 +69,3 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   workloadUnisolated,
   flowUnexplained,
 ];
-
-export function ruleById(id: string): PolicyRule | undefined {
-  return POLICY_RULES.find((r) => r.id === id);
-}

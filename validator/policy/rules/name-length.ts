@@ -1,4 +1,6 @@
-import { get, podTemplateOf, type Labels } from '../rendered-set.ts';
+import { toPointer } from '../../../core/diagnostic.ts';
+import { get } from '../../../core/object-path.ts';
+import { podTemplateOf, type Labels } from '../rendered-set.ts';
 import { labelProblem, nameProblem } from '../name-limits.ts';
 import type { SetRule, Violation } from '../rule.ts';
 
@@ -6,7 +8,7 @@ function labelViolations(labels: unknown, pointer: string): Violation[] {
   if (typeof labels !== 'object' || labels === null) return [];
   return Object.entries(labels as Labels).flatMap(([key, value]) => {
     const problem = labelProblem(key, String(value));
-    return problem ? [{ message: problem, pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` }] : [];
+    return problem ? [{ message: problem, pointer: `${pointer}${toPointer([key])}` }] : [];
   });
 }
 

@@ -1,4 +1,4 @@
-import { get } from '../rendered-set.ts';
+import { get } from '../../../core/object-path.ts';
 import type { ObjectRule } from '../rule.ts';
 
 export const LEGACY_PROVISIONERS: Readonly<Record<string, string>> = {

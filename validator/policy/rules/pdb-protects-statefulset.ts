@@ -1,17 +1,6 @@
-import { get, scaled } from '../rendered-set.ts';
+import { get } from '../../../core/object-path.ts';
+import { pdbAllowedDisruptions } from '../disruption-budget.ts';
 import type { SetRule, Violation } from '../rule.ts';
-
-/** Most pods a PDB lets go at `replicas` (Kubernetes rounds percentages up for PDBs). */
-export function pdbAllowedDisruptions(pdb: unknown, replicas: number): number | undefined {
-  const maxUnavailable = get(pdb, 'spec.maxUnavailable');
-  if (maxUnavailable !== undefined) return scaled(maxUnavailable, replicas, true);
-  const minAvailable = get(pdb, 'spec.minAvailable');
-  if (minAvailable !== undefined) {
-    const min = scaled(minAvailable, replicas, true);
-    return min === undefined ? undefined : replicas - min;
-  }
-  return undefined;
-}
 
 /**
  * The declared bound must keep 75% serving: a percentage of at most 25% unavailable, or a

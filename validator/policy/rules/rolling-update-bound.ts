@@ -1,6 +1,7 @@
-import { get, scaled } from '../rendered-set.ts';
+import { get } from '../../../core/object-path.ts';
+import { scaled } from '../rendered-set.ts';
 import type { SetRule, Violation } from '../rule.ts';
-import { pdbAllowedDisruptions } from './pdb-protects-statefulset.ts';
+import { pdbAllowedDisruptions } from '../disruption-budget.ts';
 
 export const rollingUpdateBound: SetRule = {
   id: 'rolling-update-bound',

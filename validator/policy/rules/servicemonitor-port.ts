@@ -1,4 +1,5 @@
-import { get, podTemplateOf, selects, serviceSelects, type LabelSelector, type Labels } from '../rendered-set.ts';
+import { get } from '../../../core/object-path.ts';
+import { podTemplateOf, selects, serviceSelects, type LabelSelector, type Labels } from '../rendered-set.ts';
 import type { SetRule, Violation } from '../rule.ts';
 
 export const serviceMonitorPort: SetRule = {

@@ -1,4 +1,5 @@
-import { get, podTemplateOf } from '../rendered-set.ts';
+import { get } from '../../../core/object-path.ts';
+import { podTemplateOf } from '../rendered-set.ts';
 import type { ObjectRule } from '../rule.ts';
 
 const ZONE = 'topology.kubernetes.io/zone';

@@ -1,4 +1,5 @@
-import { get, podTemplateOf, serviceSelects, type Labels } from '../rendered-set.ts';
+import { get } from '../../../core/object-path.ts';
+import { podTemplateOf, serviceSelects, type Labels } from '../rendered-set.ts';
 import type { SetRule, Violation } from '../rule.ts';
 
 export const statefulSetHeadlessService: SetRule = {

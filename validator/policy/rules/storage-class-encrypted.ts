@@ -1,4 +1,4 @@
-import { get } from '../rendered-set.ts';
+import { get } from '../../../core/object-path.ts';
 import type { ObjectRule } from '../rule.ts';
 
 /** Provisioners whose volumes are encrypted at rest whatever the parameters say. */

@@ -1,4 +1,4 @@
-import { get } from '../rendered-set.ts';
+import { get } from '../../../core/object-path.ts';
 import type { SetRule, Violation } from '../rule.ts';
 
 export const veleroScheduleCoverage: SetRule = {

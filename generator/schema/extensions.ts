@@ -3,7 +3,6 @@
 
 export interface ExtensionKeyword {
   readonly keyword: string;
-  readonly sentence: string;
   /** Returns a problem with the keyword's value, or undefined when it is well formed. */
   readonly check: (value: unknown) => string | undefined;
 }
@@ -12,19 +11,19 @@ const nonEmptyString = (what: string) => (value: unknown) =>
   typeof value === 'string' && value.trim() !== '' ? undefined : `must be a non-empty string: ${what}`;
 
 export const EXTENSION_KEYWORDS: readonly ExtensionKeyword[] = [
+  // An object that accepts keys the schema does not declare says why.
   {
     keyword: 'x-bv-open',
-    sentence: 'an object that accepts keys the schema does not declare says why',
     check: nonEmptyString('the reason the object is open'),
   },
+  // A value no template reads says why it exists.
   {
     keyword: 'x-bv-unused',
-    sentence: 'a value no template reads says why it exists',
     check: nonEmptyString('the reason no template reads the value'),
   },
+  // A scalar application setting names the environment variable that carries it into the container.
   {
     keyword: 'x-bv-env',
-    sentence: 'a scalar application setting names the environment variable that carries it into the container',
     check: (value) =>
       typeof value === 'string' && /^[A-Z][A-Z0-9_]*$/.test(value)
         ? undefined

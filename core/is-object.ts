@@ -1,0 +1,5 @@
+// The one test for "a plain object" (a YAML mapping, a JSON object): not null, not an array.
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
