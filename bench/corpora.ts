@@ -40,9 +40,19 @@ export async function thirdPartyCorpus(kubeVersion: string, scratch: string): Pr
   const renders = path.join(scratch, 'bitnami-renders');
   fs.mkdirSync(renders, { recursive: true });
   const helm = new Helm(4);
-  const charts = fs.readdirSync(path.join(THIRD_PARTY_DIR, 'charts')).filter((c) => c !== 'common').sort();
+  const charts = fs
+    .readdirSync(path.join(THIRD_PARTY_DIR, 'charts'))
+    .filter((c) => c !== 'common')
+    .sort();
   for (const chart of charts) {
-    const r = await helm.template({ chart: path.join(THIRD_PARTY_DIR, 'charts', chart), kubeVersion, valuesFiles: [], releaseName: chart, namespace: 'bench', apiVersions: [] });
+    const r = await helm.template({
+      chart: path.join(THIRD_PARTY_DIR, 'charts', chart),
+      kubeVersion,
+      valuesFiles: [],
+      releaseName: chart,
+      namespace: 'bench',
+      apiVersions: [],
+    });
     if (r.status !== 0) throw new Error(`helm template ${chart} failed: ${r.stderr}`);
     fs.writeFileSync(path.join(renders, `${chart}.yaml`), r.stdout);
   }
@@ -98,7 +108,14 @@ export async function ourRendersCorpus(kubeVersion: string, target: number): Pro
         if (fs.existsSync(file)) return file;
         const valuesFile = path.join(values, `values-${n}.yaml`);
         fs.writeFileSync(valuesFile, variant(n));
-        const r = await helm.template({ chart: CHART, kubeVersion, valuesFiles: [valuesFile], releaseName: `r${n}`, namespace: `ns${n % 9}`, apiVersions: ['monitoring.coreos.com/v1', 'velero.io/v1'] });
+        const r = await helm.template({
+          chart: CHART,
+          kubeVersion,
+          valuesFiles: [valuesFile],
+          releaseName: `r${n}`,
+          namespace: `ns${n % 9}`,
+          apiVersions: ['monitoring.coreos.com/v1', 'velero.io/v1'],
+        });
         if (r.status !== 0) throw new Error(`render ${n} failed: ${r.stderr}`);
         fs.writeFileSync(file, r.stdout);
         return file;

@@ -19,7 +19,9 @@ import { runPolicies } from '../validator/policy/run-policies.ts';
 import { checkResource } from '../validator/schemas/check-schemas.ts';
 import { SchemaRegistry } from '../validator/schemas/schema-registry.ts';
 
-const { values: args } = parseArgs({ options: { values: { type: 'string', default: 'values/production-aws.yaml' }, iterations: { type: 'string', default: '200' } } });
+const { values: args } = parseArgs({
+  options: { values: { type: 'string', default: 'values/production-aws.yaml' }, iterations: { type: 'string', default: '200' } },
+});
 const ITERATIONS = Number(args.iterations);
 const valuesFile = path.resolve(PACKAGE_ROOT, args.values);
 

@@ -26,4 +26,6 @@ for (let run = 0; run < 5; run++) {
   texts.forEach((text, i) => (resources += parseManifests({ file: files[i] ?? '', text }).resources.length));
   best = Math.min(best, performance.now() - started);
 }
-console.log(`${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${resources} resources: best ${best.toFixed(0)} ms, ${(bytes / 1e6 / (best / 1000)).toFixed(1)} MB/s`);
+console.log(
+  `${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${resources} resources: best ${best.toFixed(0)} ms, ${(bytes / 1e6 / (best / 1000)).toFixed(1)} MB/s`,
+);

@@ -26,7 +26,12 @@ const bvchart = path.join(root, 'bin', 'bvchart.js');
 const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 const timeBinary = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-for (const [what, file] of [['the schema folder', SCHEMAS], ['the input', INPUT], ['kubeconform (npm run bootstrap)', kubeconform], ['dist/ (npm run build)', path.join(root, 'dist', 'cli', 'bvchart.js')]]) {
+for (const [what, file] of [
+  ['the schema folder', SCHEMAS],
+  ['the input', INPUT],
+  ['kubeconform (npm run bootstrap)', kubeconform],
+  ['dist/ (npm run build)', path.join(root, 'dist', 'cli', 'bvchart.js')],
+]) {
   if (!fs.existsSync(file)) throw new Error(`startup bench: ${what} is missing: ${file}`);
 }
 
@@ -55,25 +60,45 @@ function measure(name, command, commandArgs, expectStatus) {
   return { ...result, output: warm.stdout.trim().split('\n').at(-1) };
 }
 
-process.stdout.write(`startup, median of ${RUNS}${pinned ? ', one core (taskset -c 0)' : ' (taskset missing: not pinned)'}; input ${path.relative(root, INPUT)}\n`);
+process.stdout.write(
+  `startup, median of ${RUNS}${pinned ? ', one core (taskset -c 0)' : ' (taskset missing: not pinned)'}; input ${path.relative(root, INPUT)}\n`,
+);
 // Node itself, for scale: what any Node command pays before its first line runs.
 const nodeBare = measure('node -e 0', process.execPath, ['-e', '0'], [0]);
 const help = measure('bvchart --help', process.execPath, [bvchart, '--help'], [0]);
 const kcHelp = measure('kubeconform -h', kubeconform, ['-h'], [0]);
-const validate = measure('bvchart validate (1 file)', process.execPath, [bvchart, 'validate', INPUT, '--kubernetes-version', KUBE, '--schema-location', SCHEMAS, '--summary'], [0, 1]);
-const kcValidate = measure('kubeconform (1 file)', kubeconform, ['-strict', '-summary', '-kubernetes-version', KUBE, '-schema-location', SCHEMAS, INPUT], [0, 1]);
+const validate = measure(
+  'bvchart validate (1 file)',
+  process.execPath,
+  [bvchart, 'validate', INPUT, '--kubernetes-version', KUBE, '--schema-location', SCHEMAS, '--summary'],
+  [0, 1],
+);
+const kcValidate = measure(
+  'kubeconform (1 file)',
+  kubeconform,
+  ['-strict', '-summary', '-kubernetes-version', KUBE, '-schema-location', SCHEMAS, INPUT],
+  [0, 1],
+);
 
 const startup = {
   date: new Date().toISOString(),
   machine: { cpus: os.availableParallelism(), node: process.version, pinnedToOneCore: pinned, loadAverage1m: Number(os.loadavg()[0]?.toFixed(2)) },
   input: path.relative(root, INPUT),
   node: { bare: { medianMs: nodeBare.medianMs, medianRssMb: nodeBare.medianRssMb } },
-  bvchart: { help: { medianMs: help.medianMs, medianRssMb: help.medianRssMb }, validateOneFile: { medianMs: validate.medianMs, medianRssMb: validate.medianRssMb, summary: validate.output } },
-  kubeconform: { help: { medianMs: kcHelp.medianMs, medianRssMb: kcHelp.medianRssMb }, validateOneFile: { medianMs: kcValidate.medianMs, medianRssMb: kcValidate.medianRssMb, summary: kcValidate.output } },
+  bvchart: {
+    help: { medianMs: help.medianMs, medianRssMb: help.medianRssMb },
+    validateOneFile: { medianMs: validate.medianMs, medianRssMb: validate.medianRssMb, summary: validate.output },
+  },
+  kubeconform: {
+    help: { medianMs: kcHelp.medianMs, medianRssMb: kcHelp.medianRssMb },
+    validateOneFile: { medianMs: kcValidate.medianMs, medianRssMb: kcValidate.medianRssMb, summary: kcValidate.output },
+  },
   goals: { helpUnder300Ms: help.medianMs < 300, validateOneFileUnder500Ms: validate.medianMs < 500 },
   runs: RUNS,
 };
 const file = path.join(root, 'bench', 'results.json');
 const results = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
 fs.writeFileSync(file, `${JSON.stringify({ ...results, startup }, null, 2)}\n`);
-process.stdout.write(`goals: --help < 300 ms ${startup.goals.helpUnder300Ms ? 'met' : 'NOT met'}; one-file validate < 500 ms ${startup.goals.validateOneFileUnder500Ms ? 'met' : 'NOT met'}\n`);
+process.stdout.write(
+  `goals: --help < 300 ms ${startup.goals.helpUnder300Ms ? 'met' : 'NOT met'}; one-file validate < 500 ms ${startup.goals.validateOneFileUnder500Ms ? 'met' : 'NOT met'}\n`,
+);

@@ -19,8 +19,8 @@ import { parseManifests } from '../validator/parse/parse-manifests.ts';
 import { checkResource, type SchemaStatus } from '../validator/schemas/check-schemas.ts';
 import { SchemaRegistry } from '../validator/schemas/schema-registry.ts';
 import { ValidatorCache } from '../validator/schemas/validator-cache.ts';
-import { ourRendersCorpus, thirdPartyCorpus, type Corpus } from './corpora.ts';
-import { median, runMeasured, type ProcessRun } from './measure-process.ts';
+import { type Corpus, ourRendersCorpus, thirdPartyCorpus } from './corpora.ts';
+import { median, type ProcessRun, runMeasured } from './measure-process.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -40,7 +40,20 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 function buildCompiled(): string | undefined {
   const out = path.join(PACKAGE_ROOT, 'bench', '.build');
   fs.rmSync(out, { recursive: true, force: true });
-  const tsc = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit', 'false', '--outDir', out, '--rewriteRelativeImportExtensions'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      path.join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      'tsconfig.json',
+      '--noEmit',
+      'false',
+      '--outDir',
+      out,
+      '--rewriteRelativeImportExtensions',
+    ],
+    { cwd: PACKAGE_ROOT, encoding: 'utf8' },
+  );
   if (tsc.status !== 0) {
     log(`bench: tsc build failed, compiled runs skipped:\n${tsc.stdout}${tsc.stderr}`);
     return undefined;
@@ -84,9 +97,16 @@ async function measure(label: string, workers: number, run: () => Promise<Proces
     ...(runs.every((r) => r.cpuMs !== undefined) ? { cpuMs: Math.round(median(runs.map((r) => r.cpuMs ?? 0))) } : {}),
     peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
     status: last.status,
-    summary: (last.stdout + last.stderr).trim().split('\n').filter((l) => /Summary|resources in/.test(l)).pop() ?? '',
+    summary:
+      (last.stdout + last.stderr)
+        .trim()
+        .split('\n')
+        .filter((l) => /Summary|resources in/.test(l))
+        .pop() ?? '',
   };
-  log(`  ${label.padEnd(40)} ${String(figures.ms).padStart(6)} ms  cpu ${String(figures.cpuMs ?? '-').padStart(6)} ms  ${String(figures.peakRssMb).padStart(4)} MB  exit ${figures.status}  ${figures.summary}`);
+  log(
+    `  ${label.padEnd(40)} ${String(figures.ms).padStart(6)} ms  cpu ${String(figures.cpuMs ?? '-').padStart(6)} ms  ${String(figures.peakRssMb).padStart(4)} MB  exit ${figures.status}  ${figures.summary}`,
+  );
   return figures;
 }
 
@@ -96,7 +116,19 @@ function kubeconformRun(corpus: Corpus, workers: number): Promise<ProcessRun> {
 }
 
 function bvchartRun(entry: string, corpus: Corpus, workers: number, cacheHome: string): Promise<ProcessRun> {
-  const argv = [entry, 'validate', '--rules', 'schema', '--summary', '-n', String(workers), '--kubernetes-version', KUBE, ...SCHEMAS.flatMap((l) => ['--schema-location', l]), ...corpus.roots];
+  const argv = [
+    entry,
+    'validate',
+    '--rules',
+    'schema',
+    '--summary',
+    '-n',
+    String(workers),
+    '--kubernetes-version',
+    KUBE,
+    ...SCHEMAS.flatMap((l) => ['--schema-location', l]),
+    ...corpus.roots,
+  ];
   return runMeasured(process.execPath, argv, { cores: workers === 1 ? '0' : '0,1', env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
 }
 
@@ -104,7 +136,10 @@ const freshCache = () => fs.mkdtempSync(path.join(scratch, 'cache-'));
 
 async function processFigures(corpus: Corpus, compiled: string | undefined) {
   log(`${corpus.name}: ${corpus.files.length} files, ${corpus.megabytes} MB`);
-  const kubeconform = { n1: await measure('kubeconform -n 1', 1, () => kubeconformRun(corpus, 1)), n2: await measure('kubeconform -n 2', 2, () => kubeconformRun(corpus, 2)) };
+  const kubeconform = {
+    n1: await measure('kubeconform -n 1', 1, () => kubeconformRun(corpus, 1)),
+    n2: await measure('kubeconform -n 2', 2, () => kubeconformRun(corpus, 2)),
+  };
   const tsxEntry = path.join(PACKAGE_ROOT, 'bin', 'bvchart.js');
   const warm = freshCache();
   await bvchartRun(tsxEntry, corpus, 1, warm);
@@ -147,7 +182,11 @@ async function processFigures(corpus: Corpus, compiled: string | undefined) {
 /** Every resource's schema verdict from the library against kubeconform's JSON report, keyed by file, kind and name. */
 async function parity(corpus: Corpus) {
   const binary = locateTool('kubeconform');
-  const r = spawnSync(binary, ['-output', 'json', '-verbose', '-strict', '-kubernetes-version', KUBE, ...SCHEMAS.flatMap((l) => ['-schema-location', l]), ...corpus.files], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(
+    binary,
+    ['-output', 'json', '-verbose', '-strict', '-kubernetes-version', KUBE, ...SCHEMAS.flatMap((l) => ['-schema-location', l]), ...corpus.files],
+    { encoding: 'utf8', maxBuffer: 1 << 30 },
+  );
   const report = JSON.parse(r.stdout) as { resources: { filename: string; kind: string; name: string; status: string; msg: string }[] };
   const theirs = new Map<string, SchemaStatus>();
   const unreadable: string[] = [];
@@ -163,9 +202,13 @@ async function parity(corpus: Corpus) {
     }
   }
   const differing: string[] = [];
-  for (const [key, status] of theirs) if (ours.get(key) !== status) differing.push(`${key.replace(`${path.dirname(PACKAGE_ROOT)}/`, '')}: kubeconform ${status}, bvchart ${ours.get(key) ?? 'absent'}`);
+  for (const [key, status] of theirs)
+    if (ours.get(key) !== status)
+      differing.push(`${key.replace(`${path.dirname(PACKAGE_ROOT)}/`, '')}: kubeconform ${status}, bvchart ${ours.get(key) ?? 'absent'}`);
   for (const key of ours.keys()) if (!theirs.has(key)) differing.push(`${key.replace(`${path.dirname(PACKAGE_ROOT)}/`, '')}: only bvchart saw it`);
-  log(`${corpus.name}: ${theirs.size} resource verdicts compared, ${differing.length} differ; ${unreadable.length} documents kubeconform could not read as resources`);
+  log(
+    `${corpus.name}: ${theirs.size} resource verdicts compared, ${differing.length} differ; ${unreadable.length} documents kubeconform could not read as resources`,
+  );
   return { compared: theirs.size, differing: differing.length, examples: differing.slice(0, 10), kubeconformUnreadableDocuments: unreadable.length };
 }
 
@@ -219,7 +262,8 @@ const results = {
     repeat: REPEAT,
     msIs: 'median wall time of the runs, process start to exit; cpuMs the median user + system CPU time (GNU time %U + %S), which other load on the machine disturbs less; peakRssMb the largest peak RSS (GNU time %M)',
     kubeconform: 'kubeconform v0.7.0 -n N -strict -summary, same schema folders (taskset -c 0 for -n 1, -c 0,1 for -n 2)',
-    bvchart: 'node <entry> validate --rules schema --summary -n N, same schema folders; tsx = bin/bvchart.js, compiled = tsc build (bench/.build); empty cache = fresh XDG_CACHE_HOME',
+    bvchart:
+      'node <entry> validate --rules schema --summary -n N, same schema folders; tsx = bin/bvchart.js, compiled = tsc build (bench/.build); empty cache = fresh XDG_CACHE_HOME',
   },
   process: processResults,
   verdicts,

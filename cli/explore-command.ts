@@ -3,15 +3,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DiagnosticError } from '../core/diagnostic.ts';
 import { formatDiagnostics } from '../core/format-diagnostic.ts';
-import { ApiServerError, openApiServer, type ApiServer } from '../explore/api-server.ts';
+import { type ApiServer, ApiServerError, openApiServer } from '../explore/api-server.ts';
 import { ChartInputError } from '../explore/chart-input.ts';
 import { DEFAULT_EXPLORE_KUBE_VERSIONS, explore } from '../explore/explore.ts';
-import { EXPLORE_FORMATS, formatExploreReport, type ExploreFormat } from '../explore/report/format-report.ts';
-import type { HelmMajor } from '../toolchain/helm.ts';
-import { KubeconfigError } from '../toolchain/control-plane/kubeconfig.ts';
-import { readConfig } from '../validator/config.ts';
-import { UsageError, type CliIO } from './cli-io.ts';
+import { EXPLORE_FORMATS, type ExploreFormat, formatExploreReport } from '../explore/report/format-report.ts';
 import pkg from '../package.json' with { type: 'json' };
+import { KubeconfigError } from '../toolchain/control-plane/kubeconfig.ts';
+import type { HelmMajor } from '../toolchain/helm.ts';
+import { readConfig } from '../validator/config.ts';
+import { type CliIO, UsageError } from './cli-io.ts';
 
 export const EXPLORE_USAGE = `usage: bvchart explore [options] <chart-dir | chart.tgz>
 
@@ -73,12 +73,18 @@ export async function exploreCommand(args: string[], io: CliIO): Promise<number>
   const output = values.output as ExploreFormat;
   if (!EXPLORE_FORMATS.includes(output)) throw new UsageError(`--output must be one of ${EXPLORE_FORMATS.join(', ')}`);
   if (values.kubeconfig && values['local-control-plane']) throw new UsageError('give --kubeconfig or --local-control-plane, not both');
-  const helmMajors = (values.helm ?? []).flatMap((h) => h.split(',')).map((h) => {
-    if (h !== '3' && h !== '4') throw new UsageError(`--helm must be 3 or 4, not ${h}`);
-    return Number(h) as HelmMajor;
-  });
+  const helmMajors = (values.helm ?? [])
+    .flatMap((h) => h.split(','))
+    .map((h) => {
+      if (h !== '3' && h !== '4') throw new UsageError(`--helm must be 3 or 4, not ${h}`);
+      return Number(h) as HelmMajor;
+    });
   const resolve = (p: string) => path.resolve(io.cwd, p);
-  const list = (v: readonly string[] | undefined) => (v ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+  const list = (v: readonly string[] | undefined) =>
+    (v ?? [])
+      .flatMap((x) => x.split(','))
+      .map((x) => x.trim())
+      .filter(Boolean);
   let validatorConfig;
   try {
     validatorConfig = values.config ? readConfig(resolve(values.config)) : undefined;
@@ -92,7 +98,8 @@ export async function exploreCommand(args: string[], io: CliIO): Promise<number>
 
   let server: ApiServer | undefined;
   try {
-    if (values.kubeconfig) server = await openApiServer({ kind: 'kubeconfig', file: resolve(values.kubeconfig), ...(values.context ? { context: values.context } : {}) });
+    if (values.kubeconfig)
+      server = await openApiServer({ kind: 'kubeconfig', file: resolve(values.kubeconfig), ...(values.context ? { context: values.context } : {}) });
     else if (values['local-control-plane']) server = await openApiServer({ kind: 'local-control-plane' });
     if (server) io.err(`bvchart explore: oracle 4 on ${server.description}\n`);
     const report = await explore({
@@ -103,7 +110,8 @@ export async function exploreCommand(args: string[], io: CliIO): Promise<number>
       skip: list(values.skip),
       helmMajors,
       kubernetesVersions: list(values['kubernetes-version']),
-      schemaLocations: locations.length > 0 ? locations.map((l) => (l === 'default' || /^[a-z]+:\/\//.test(l) || l.includes('{{') ? l : resolve(l))) : ['default'],
+      schemaLocations:
+        locations.length > 0 ? locations.map((l) => (l === 'default' || /^[a-z]+:\/\//.test(l) || l.includes('{{') ? l : resolve(l))) : ['default'],
       apiVersions: list(values['api-versions']),
       ...(validatorConfig ? { validatorConfig } : {}),
       ...(server ? { dryRun: server.oracle } : {}),

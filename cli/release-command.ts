@@ -7,7 +7,7 @@ import { CHART_DIR } from '../generator/layout.ts';
 import { releaseChart } from '../release/release-chart.ts';
 import { signingKeyFromEnv } from '../release/signing.ts';
 import { Helm } from '../toolchain/helm.ts';
-import { UsageError, type CliIO } from './cli-io.ts';
+import { type CliIO, UsageError } from './cli-io.ts';
 
 export const RELEASE_USAGE = `usage: bvchart release --repo DIR|URL [--oci oci://HOST/PATH] [options]
   --repo DIR|URL   the chart repository: a folder (written in place) or a published repository's URL

@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pkg from '../package.json' with { type: 'json' };
 import { exitCodeFor } from '../validator/exit-code.ts';
 import type { FindingSeverity } from '../validator/finding.ts';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../validator/report/format-report.ts';
 import { MergeError, mergeReports } from '../validator/report/merge-reports.ts';
-import { UsageError, type CliIO } from './cli-io.ts';
-import pkg from '../package.json' with { type: 'json' };
+import { type CliIO, UsageError } from './cli-io.ts';
 
 export const REPORT_USAGE = `usage: bvchart report merge [options] <report.json> ...
 

@@ -7,6 +7,6 @@ export function defaultCatalogueNotice(command: string, why: string): string {
   return (
     `${command}: ${why}; Kubernetes schemas come from kubeconform's default catalogue ` +
     `(https://github.com/yannh/kubernetes-json-schema), downloaded once and cached in ${defaultCacheDir()}. ` +
-    'To work offline, pass --schema-location DIR (a folder in kubeconform\'s layout, e.g. made by `bvchart schemas convert`).\n'
+    "To work offline, pass --schema-location DIR (a folder in kubeconform's layout, e.g. made by `bvchart schemas convert`).\n"
   );
 }

@@ -8,7 +8,7 @@ import { parseYamlFile } from '../core/yaml-source.ts';
 import { convertCrd } from '../validator/schemas/convert-crd.ts';
 import { convertOpenApiV2 } from '../validator/schemas/convert-openapi.ts';
 import { writeSchemaLayout } from '../validator/schemas/write-schema-layout.ts';
-import { UsageError, type CliIO } from './cli-io.ts';
+import { type CliIO, UsageError } from './cli-io.ts';
 
 export const SCHEMAS_USAGE = `usage: bvchart schemas convert --out DIR [--openapi FILE --kubernetes-version V] [--crd FILE ...] [--no-strict]
   --openapi FILE            OpenAPI v2 document (kubectl get --raw /openapi/v2 > swagger.json)

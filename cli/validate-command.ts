@@ -7,17 +7,17 @@ import { formatDiagnostics } from '../core/format-diagnostic.ts';
 import type { HelmMajor } from '../toolchain/helm.ts';
 import { KUBE_VERSIONS, NEWEST_KUBE_VERSION } from '../toolchain/kube-versions.ts';
 import { flowOptionsFrom, readConfig } from '../validator/config.ts';
-import { FlowSpecError, parseFlowSpec } from '../validator/flows/flow-options.ts';
 import { exitCodeFor } from '../validator/exit-code.ts';
 import type { FindingSeverity } from '../validator/finding.ts';
+import { FlowSpecError, parseFlowSpec } from '../validator/flows/flow-options.ts';
 import { InputError, resolveInput } from '../validator/inputs.ts';
 import { InternalError } from '../validator/internal-error.ts';
 import { parseRuleSets, RULE_SET_NAMES, RuleSetError } from '../validator/policy/rule-sets.ts';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../validator/report/format-report.ts';
-import { parseShard, ShardSyntaxError } from '../validator/work-plan.ts';
 import { checkLocation, isKubernetesVersion } from '../validator/schemas/schema-location.ts';
 import { validate } from '../validator/validate.ts';
-import { UsageError, type CliIO } from './cli-io.ts';
+import { parseShard, ShardSyntaxError } from '../validator/work-plan.ts';
+import { type CliIO, UsageError } from './cli-io.ts';
 import { packageVersion } from './package-version.ts';
 import { defaultCatalogueNotice } from './schema-notice.ts';
 
@@ -52,7 +52,11 @@ export const VALIDATE_USAGE = `usage: bvchart validate [options] <chart-dir | ch
 exit status: 0 clean, 1 findings at --fail-on or above, 2 usage or input error, 3 internal error
 `;
 
-const list = (values: readonly string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+const list = (values: readonly string[] | undefined) =>
+  (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export async function validateCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -157,7 +161,10 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     valuesSets,
     kubernetesVersions: kubernetesVersions.length > 0 ? kubernetesVersions : onlyManifests ? [NEWEST_KUBE_VERSION] : [...KUBE_VERSIONS],
     helmMajors,
-    schemaLocations: list(values['schema-location']).length > 0 ? (values['schema-location'] ?? []).map((l) => (l === 'default' || /^[a-z]+:\/\//.test(l) || l.includes('{{') ? l : resolve(l))) : ['default'],
+    schemaLocations:
+      list(values['schema-location']).length > 0
+        ? (values['schema-location'] ?? []).map((l) => (l === 'default' || /^[a-z]+:\/\//.test(l) || l.includes('{{') ? l : resolve(l)))
+        : ['default'],
     strict: values.strict && !values['no-strict'],
     ignoreMissingSchemas: values['ignore-missing-schemas'],
     apiVersions: list(values['api-versions']),

@@ -1,7 +1,7 @@
 // YAML (and JSON) documents read with their positions, so any stage can turn a JSON Pointer
 // into a line and column. Hostile input is bounded: alias expansion is capped (billion
 // laughs), duplicate keys are errors, and every parser error becomes a diagnostic.
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
 import type { Diagnostic, SourcePosition } from './diagnostic.ts';
 import { fromPointer } from './diagnostic.ts';
 
@@ -107,10 +107,7 @@ export function parseYamlFile(file: string, text: string, options: ParseOptions 
 }
 
 /** Parses a file that must hold exactly one YAML or JSON document. */
-export function parseSingleYamlDocument(
-  file: string,
-  text: string,
-): { document?: YamlDocumentSource; diagnostics: readonly Diagnostic[] } {
+export function parseSingleYamlDocument(file: string, text: string): { document?: YamlDocumentSource; diagnostics: readonly Diagnostic[] } {
   const parsed = parseYamlFile(file, text);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const [first, second] = parsed.documents;

@@ -34,7 +34,8 @@ export async function openApiServer(choice: ApiServerChoice): Promise<ApiServer>
       close: async () => client.close(),
     };
   }
-  if (!controlPlaneAvailable()) throw new ApiServerError('the local control plane is not built: run `node scripts/build-controlplane.mjs` (or `npm run bootstrap -- --control-plane`)');
+  if (!controlPlaneAvailable())
+    throw new ApiServerError('the local control plane is not built: run `node scripts/build-controlplane.mjs` (or `npm run bootstrap -- --control-plane`)');
   const cluster = await startCluster(1);
   try {
     // The CRDs of the kinds charts commonly render (Prometheus Operator, Velero), when the

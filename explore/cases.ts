@@ -2,12 +2,13 @@
 // 63-character namespace (the limits Helm and Kubernetes put on them); every leaf's probes
 // (boundaries inside and just outside its constraints); booleans and enums pairwise. The
 // order is seeded and interleaved so that a budget still covers many leaves on both sides.
-import type { Draw } from './sampling.ts';
+
+import { type JsonSchema, typesOf } from './json-schema.ts';
 import type { PathSegment, SchemaLeaf } from './leaves.ts';
-import { typesOf, type JsonSchema } from './json-schema.ts';
 import { coveringArray, seededRandom } from './pairwise.ts';
 import { PROBE_BUILDERS } from './probes/index.ts';
 import type { Probe, ProbeContext, ProbeSide } from './probes/probe.ts';
+import type { Draw } from './sampling.ts';
 import { drawOne, seedFor } from './sampling.ts';
 import { validValue } from './valid-value.ts';
 
@@ -89,14 +90,27 @@ export function generateCases(root: JsonSchema, leaves: readonly SchemaLeaf[], s
   const ctx = probeContext(root, seed);
   const random = seededRandom(seed);
   const base = { releaseName: DEFAULT_RELEASE, namespace: DEFAULT_NAMESPACE };
-  const fixed: ExploreCase[] = [
-    { id: '', origin: 'defaults', title: 'chart defaults', assignments: [], ...base },
-  ];
-  if (names) fixed.push(
-    { id: '', origin: 'names', title: 'release name of 1 character', assignments: [], releaseName: 'r', namespace: DEFAULT_NAMESPACE },
-    { id: '', origin: 'names', title: `release name of ${LONGEST_RELEASE} characters`, assignments: [], releaseName: labelOfLength('release', LONGEST_RELEASE), namespace: DEFAULT_NAMESPACE },
-    { id: '', origin: 'names', title: `namespace of ${LONGEST_NAMESPACE} characters`, assignments: [], releaseName: DEFAULT_RELEASE, namespace: labelOfLength('namespace', LONGEST_NAMESPACE) },
-  );
+  const fixed: ExploreCase[] = [{ id: '', origin: 'defaults', title: 'chart defaults', assignments: [], ...base }];
+  if (names)
+    fixed.push(
+      { id: '', origin: 'names', title: 'release name of 1 character', assignments: [], releaseName: 'r', namespace: DEFAULT_NAMESPACE },
+      {
+        id: '',
+        origin: 'names',
+        title: `release name of ${LONGEST_RELEASE} characters`,
+        assignments: [],
+        releaseName: labelOfLength('release', LONGEST_RELEASE),
+        namespace: DEFAULT_NAMESPACE,
+      },
+      {
+        id: '',
+        origin: 'names',
+        title: `namespace of ${LONGEST_NAMESPACE} characters`,
+        assignments: [],
+        releaseName: DEFAULT_RELEASE,
+        namespace: labelOfLength('namespace', LONGEST_NAMESPACE),
+      },
+    );
 
   // Leaves of the chart's own keys whose first two probes are on both sides come first (each
   // group in seeded order): a small budget then covers many leaves on both sides, rather than
@@ -113,7 +127,9 @@ export function generateCases(root: JsonSchema, leaves: readonly SchemaLeaf[], s
           id: '',
           origin: 'boundary',
           title: `${leaf.key}: ${probe.label}`,
-          assignments: [{ path: leaf.path, key: leaf.key, value: probe.value, probe: probe.label, side: probe.side, ...(probe.draw ? { draw: probe.draw } : {}) }],
+          assignments: [
+            { path: leaf.path, key: leaf.key, value: probe.value, probe: probe.label, side: probe.side, ...(probe.draw ? { draw: probe.draw } : {}) },
+          ],
           ...base,
         });
       }
@@ -127,7 +143,10 @@ export function generateCases(root: JsonSchema, leaves: readonly SchemaLeaf[], s
       const types = typesOf(l.schema);
       return types.length === 1 && types[0] === 'boolean' ? [{ leaf: l, values: [true, false] as const }] : [];
     });
-  const rows = coveringArray(params.map((p) => ({ key: p.leaf.key, values: p.values })), seed);
+  const rows = coveringArray(
+    params.map((p) => ({ key: p.leaf.key, values: p.values })),
+    seed,
+  );
   const pairwise: ExploreCase[] = rows.map((row, r) => ({
     id: '',
     origin: 'pairwise',

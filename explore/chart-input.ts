@@ -48,7 +48,9 @@ export async function loadChart(chart: string): Promise<ChartInput> {
     }
     const valuesFile = path.join(dir, 'values.yaml');
     // Helm decodes values as YAML 1.1 (Go's YAML decoder): `yes` is a boolean there.
-    const defaults = fs.existsSync(valuesFile) ? ((parse(fs.readFileSync(valuesFile, 'utf8'), { version: '1.1' }) as Record<string, unknown> | null) ?? {}) : {};
+    const defaults = fs.existsSync(valuesFile)
+      ? ((parse(fs.readFileSync(valuesFile, 'utf8'), { version: '1.1' }) as Record<string, unknown> | null) ?? {})
+      : {};
     const meta = parse(fs.readFileSync(path.join(dir, 'Chart.yaml'), 'utf8')) as { name?: string } | null;
     return { dir, name: meta?.name ?? path.basename(dir), schema, defaults, dispose };
   } catch (error) {

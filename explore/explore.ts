@@ -7,10 +7,10 @@ import path from 'node:path';
 import { createAjv } from '../core/ajv.ts';
 import { Helm, type HelmMajor } from '../toolchain/helm.ts';
 import type { ValidatorConfig } from '../validator/config.ts';
-import { collectLeaves, schemaKeyPaths } from './leaves.ts';
-import { DEFAULT_NAMESPACE, DEFAULT_RELEASE, generateCases, type ExploreCase } from './cases.ts';
+import { DEFAULT_NAMESPACE, DEFAULT_RELEASE, type ExploreCase, generateCases } from './cases.ts';
 import { loadChart } from './chart-input.ts';
 import type { ExploreFinding, ExploreReport, LeafCoverage } from './explore-report.ts';
+import { collectLeaves, schemaKeyPaths } from './leaves.ts';
 import { Limiter, pool } from './limiter.ts';
 import type { DryRunOracle } from './oracles/dry-run-oracle.ts';
 import type { Disagreement, OracleId } from './oracles/oracle.ts';
@@ -70,7 +70,11 @@ function findingValue(c: ExploreCase): unknown {
   return null;
 }
 
-const slug = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'case';
+const slug = (s: string) =>
+  s
+    .replace(/[^A-Za-z0-9.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'case';
 
 export async function explore(options: ExploreOptions): Promise<ExploreReport> {
   const started = Date.now();
@@ -80,9 +84,14 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
     const helmMajors = options.helmMajors?.length ? options.helmMajors : ([3, 4] as const);
     const kubeVersions = options.kubernetesVersions?.length ? options.kubernetesVersions : DEFAULT_EXPLORE_KUBE_VERSIONS;
     const under = (key: string, prefix: string) => key === prefix || key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}[`);
-    const leaves = collectLeaves(chart.schema).filter((l) => (!options.only?.length || options.only.some((p) => under(l.key, p))) && !options.skip?.some((p) => under(l.key, p)));
+    const leaves = collectLeaves(chart.schema).filter(
+      (l) => (!options.only?.length || options.only.some((p) => under(l.key, p))) && !options.skip?.some((p) => under(l.key, p)),
+    );
     const plan = generateCases(chart.schema, leaves, options.seed, options.budget ?? Infinity, !options.only?.length);
-    const validator = new ValidatorOracle({ schemaLocations: options.schemaLocations, ...(options.validatorConfig ? { config: options.validatorConfig } : {}) });
+    const validator = new ValidatorOracle({
+      schemaLocations: options.schemaLocations,
+      ...(options.validatorConfig ? { config: options.validatorConfig } : {}),
+    });
     const runner = new CaseRunner({
       chart,
       validateValues: createAjv().compile(chart.schema),
@@ -105,7 +114,11 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
       const all = [];
       for (const r of first.renders) {
         if (r.outcome.kind !== 'rendered') continue;
-        const found = await validator.findings(r.outcome.manifests, { values: defaultsCase.id, kubeVersion: r.kubeVersion, helmMajor: r.helmMajor }, defaultsCase.namespace);
+        const found = await validator.findings(
+          r.outcome.manifests,
+          { values: defaultsCase.id, kubeVersion: r.kubeVersion, helmMajor: r.helmMajor },
+          defaultsCase.namespace,
+        );
         all.push(...found);
         for (const f of found) {
           const line = `${f.ruleId}: ${f.resource ? `${f.resource.kind}/${f.resource.name}: ` : ''}${f.message}`;
@@ -153,9 +166,14 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
       let shrunk = group.first.case;
       let disagreement = group.disagreement;
       if (options.shrink ?? true) {
-        const focus = { ...(group.disagreement.helmMajor ? { helmMajor: group.disagreement.helmMajor } : {}), ...(group.disagreement.kubeVersion ? { kubeVersion: group.disagreement.kubeVersion } : {}) };
+        const focus = {
+          ...(group.disagreement.helmMajor ? { helmMajor: group.disagreement.helmMajor } : {}),
+          ...(group.disagreement.kubeVersion ? { kubeVersion: group.disagreement.kubeVersion } : {}),
+        };
         const stillFails = async (candidate: ExploreCase) => {
-          const found = (await runner.run(candidate, group.disagreement.oracle === 'schema-verdict' ? { helmMajor: focus.helmMajor } : focus)).disagreements.find((d) => d.signature === signature);
+          const found = (
+            await runner.run(candidate, group.disagreement.oracle === 'schema-verdict' ? { helmMajor: focus.helmMajor } : focus)
+          ).disagreements.find((d) => d.signature === signature);
           if (found) disagreement = found;
           return found !== undefined;
         };
@@ -175,7 +193,10 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
           `oracle: ${disagreement.oracle}`,
           `key: ${key}`,
           `release name: ${shrunk.releaseName}, namespace: ${shrunk.namespace}`,
-          ...disagreement.message.split('\n').slice(0, 6).map((l, i) => (i === 0 ? `message: ${l}` : `  ${l}`)),
+          ...disagreement.message
+            .split('\n')
+            .slice(0, 6)
+            .map((l, i) => (i === 0 ? `message: ${l}` : `  ${l}`)),
         ];
         fs.writeFileSync(file, valuesYaml(override, header));
       }

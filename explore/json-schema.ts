@@ -33,7 +33,7 @@ export interface JsonSchema {
 
 /** Follows a local `$ref` (`#/definitions/x`, `#/$defs/x`); other schemas are returned as they are. */
 export function resolveRef(root: JsonSchema, schema: JsonSchema, depth = 0): JsonSchema {
-  if (!schema.$ref || !schema.$ref.startsWith('#/') || depth > 16) return schema;
+  if (!schema.$ref?.startsWith('#/') || depth > 16) return schema;
   let node: unknown = root;
   for (const raw of schema.$ref.slice(2).split('/')) {
     const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');

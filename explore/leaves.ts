@@ -1,7 +1,7 @@
 // The leaves of a values schema: every key exploration varies. A leaf is a scalar, an
 // array, or a typed map (an object whose keys are free); objects with declared properties
 // are walked into. Array items that are objects are walked into as `list[0].key`.
-import { resolveRef, typesOf, type JsonSchema } from './json-schema.ts';
+import { type JsonSchema, resolveRef, typesOf } from './json-schema.ts';
 
 export type PathSegment = string | number;
 
@@ -21,7 +21,12 @@ export function dottedKey(path: readonly PathSegment[]): string {
 function flatten(root: JsonSchema, schema: JsonSchema): JsonSchema {
   const node = resolveRef(root, schema);
   if (!node.allOf) return node;
-  return node.allOf.map((s) => flatten(root, s)).reduce<JsonSchema>((acc, s) => ({ ...s, ...acc, properties: { ...(s.properties ?? {}), ...(acc.properties ?? {}) } }), node);
+  return (
+    node.allOf
+      .map((s) => flatten(root, s))
+      // biome-ignore lint/performance/noAccumulatingSpread: allOf lists are a few branches long; a new node per step keeps the inputs untouched.
+      .reduce<JsonSchema>((acc, s) => ({ ...s, ...acc, properties: { ...(s.properties ?? {}), ...(acc.properties ?? {}) } }), node)
+  );
 }
 
 export function collectLeaves(root: JsonSchema): SchemaLeaf[] {

@@ -5,14 +5,14 @@ import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { describeAjvError } from '../core/ajv.ts';
 import type { Helm, HelmMajor } from '../toolchain/helm.ts';
-import { keyPath } from '../validator/values/validate-values.ts';
 import { parseManifests } from '../validator/parse/parse-manifests.ts';
+import { keyPath } from '../validator/values/validate-values.ts';
 import type { ExploreCase } from './cases.ts';
 import type { ChartInput } from './chart-input.ts';
 import type { PathSegment } from './leaves.ts';
 import type { Limiter } from './limiter.ts';
 import type { DryRunOracle } from './oracles/dry-run-oracle.ts';
-import { classifyHelm, helmSchemaPointers, type HelmOutcome } from './oracles/helm-outcome.ts';
+import { classifyHelm, type HelmOutcome, helmSchemaPointers } from './oracles/helm-outcome.ts';
 import type { Disagreement } from './oracles/oracle.ts';
 import type { ValidatorOracle } from './oracles/validator-oracle.ts';
 import { buildOverride, coalesce, valuesYaml } from './values-override.ts';
@@ -63,7 +63,13 @@ export function elementBaseFrom(defaults: unknown): (arrayPath: readonly PathSeg
 
 const renderSignature = (message: string) => {
   const at = /(?:execution error at|template:|error calling \w+:|at) \(?([\w.-]+\/templates\/[^:)\s]+)/.exec(message);
-  return `render|${at?.[1] ?? message.split('\n')[0]?.replace(/[0-9]+/g, 'N').slice(0, 80)}`;
+  return `render|${
+    at?.[1] ??
+    message
+      .split('\n')[0]
+      ?.replace(/[0-9]+/g, 'N')
+      .slice(0, 80)
+  }`;
 };
 
 export class CaseRunner {
@@ -87,12 +93,23 @@ export class CaseRunner {
     fs.writeFileSync(file, valuesYaml(override));
     const merged = coalesce(this.o.chart.defaults, override);
     const ajvAccepts = this.o.validateValues(merged) === true;
-    const ajvErrors = ajvAccepts ? [] : (this.o.validateValues.errors ?? []).filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword)).map((e) => `${keyPath(e.instancePath)}: ${describeAjvError(e)}`);
+    const ajvErrors = ajvAccepts
+      ? []
+      : (this.o.validateValues.errors ?? [])
+          .filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword))
+          .map((e) => `${keyPath(e.instancePath)}: ${describeAjvError(e)}`);
     const renders: CaseRender[] = await Promise.all(
       this.renderPlan(ajvAccepts, focus).map(async ({ helmMajor, kubeVersion }) => {
         const helm = this.o.helms.get(helmMajor) as Helm;
         const result = await this.o.limiter.run(() =>
-          helm.template({ chart: this.o.chart.dir, kubeVersion, valuesFiles: [file], releaseName: c.releaseName, namespace: c.namespace, apiVersions: this.o.apiVersions }),
+          helm.template({
+            chart: this.o.chart.dir,
+            kubeVersion,
+            valuesFiles: [file],
+            releaseName: c.releaseName,
+            namespace: c.namespace,
+            apiVersions: this.o.apiVersions,
+          }),
         );
         return { helmMajor, kubeVersion, outcome: classifyHelm(result, this.o.schemaKeys) };
       }),
@@ -118,21 +135,39 @@ export class CaseRunner {
     if (ajvAccepts) {
       // Oracle 2: every render succeeds, or stops in a documented guard.
       for (const r of renders) {
-        if (r.outcome.kind === 'failed') disagreements.push({ oracle: 'render', message: `helm${r.helmMajor} template (Kubernetes ${r.kubeVersion}) failed: ${r.outcome.message}`, signature: renderSignature(r.outcome.message), helmMajor: r.helmMajor, kubeVersion: r.kubeVersion });
+        if (r.outcome.kind === 'failed')
+          disagreements.push({
+            oracle: 'render',
+            message: `helm${r.helmMajor} template (Kubernetes ${r.kubeVersion}) failed: ${r.outcome.message}`,
+            signature: renderSignature(r.outcome.message),
+            helmMajor: r.helmMajor,
+            kubeVersion: r.kubeVersion,
+          });
       }
       // Oracle 3: the validator on every render.
       for (const r of renders) {
         if (r.outcome.kind !== 'rendered') continue;
-        disagreements.push(...(await this.o.validator.judge(r.outcome.manifests, { values: c.id, kubeVersion: r.kubeVersion, helmMajor: r.helmMajor }, c.namespace)));
+        disagreements.push(
+          ...(await this.o.validator.judge(r.outcome.manifests, { values: c.id, kubeVersion: r.kubeVersion, helmMajor: r.helmMajor }, c.namespace)),
+        );
       }
       // Oracle 4: the API server, on the newest render (the server is of one version).
       const sent = [...renders].reverse().find((r) => r.outcome.kind === 'rendered');
       if (this.o.dryRun && sent && sent.outcome.kind === 'rendered' && renders.every((r) => r.outcome.kind !== 'failed')) {
         const parsed = parseManifests({ file: 'render', text: sent.outcome.manifests }, undefined, { defaultNamespace: c.namespace });
-        disagreements.push(...(await this.o.dryRun.judge(parsed.resources, c.namespace)).map((d) => ({ ...d, helmMajor: sent.helmMajor, kubeVersion: sent.kubeVersion })));
+        disagreements.push(
+          ...(await this.o.dryRun.judge(parsed.resources, c.namespace)).map((d) => ({ ...d, helmMajor: sent.helmMajor, kubeVersion: sent.kubeVersion })),
+        );
       }
     }
     const seen = new Set<string>();
-    return { case: c, override, ajvAccepts, ajvErrors, renders, disagreements: disagreements.filter((d) => !seen.has(d.signature) && Boolean(seen.add(d.signature))) };
+    return {
+      case: c,
+      override,
+      ajvAccepts,
+      ajvErrors,
+      renders,
+      disagreements: disagreements.filter((d) => !seen.has(d.signature) && Boolean(seen.add(d.signature))),
+    };
   }
 }

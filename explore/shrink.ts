@@ -3,7 +3,7 @@
 // (delta debugging, halves first), then each drawn value shrunk by fast-check from the
 // seed it was drawn with.
 import fc from 'fast-check';
-import { DEFAULT_NAMESPACE, DEFAULT_RELEASE, type CaseAssignment, type ExploreCase } from './cases.ts';
+import { type CaseAssignment, DEFAULT_NAMESPACE, DEFAULT_RELEASE, type ExploreCase } from './cases.ts';
 
 export type StillFails = (candidate: ExploreCase) => Promise<boolean>;
 
@@ -49,8 +49,10 @@ export async function shrinkCase(c: ExploreCase, stillFails: StillFails, options
     return stillFails(candidate);
   };
   let current = c;
-  if (current.releaseName !== DEFAULT_RELEASE && (await fails({ ...current, releaseName: DEFAULT_RELEASE }))) current = { ...current, releaseName: DEFAULT_RELEASE };
-  if (current.namespace !== DEFAULT_NAMESPACE && (await fails({ ...current, namespace: DEFAULT_NAMESPACE }))) current = { ...current, namespace: DEFAULT_NAMESPACE };
+  if (current.releaseName !== DEFAULT_RELEASE && (await fails({ ...current, releaseName: DEFAULT_RELEASE })))
+    current = { ...current, releaseName: DEFAULT_RELEASE };
+  if (current.namespace !== DEFAULT_NAMESPACE && (await fails({ ...current, namespace: DEFAULT_NAMESPACE })))
+    current = { ...current, namespace: DEFAULT_NAMESPACE };
   current = await removeAssignments(current, fails);
 
   for (let i = 0; i < current.assignments.length; i++) {

@@ -1,7 +1,7 @@
 // A value a schema node accepts, for the parts of a case that are not under test: array
 // items, the base of an array element whose key is probed, a map entry's value.
 import fc from 'fast-check';
-import { resolveRef, typesOf, type JsonSchema } from './json-schema.ts';
+import { type JsonSchema, resolveRef, typesOf } from './json-schema.ts';
 import { stringOfLength } from './probes/length-probes.ts';
 import { drawOne } from './sampling.ts';
 

@@ -12,7 +12,7 @@ import { renderChart } from './render/render-chart.ts';
 import { readTemplateSources } from './render/template-files.ts';
 import { validateSources } from './validate/validate-sources.ts';
 import { applyPlan } from './write/apply-plan.ts';
-import { drift, planWrites, type PlannedFile, type WritePlan } from './write/plan-writes.ts';
+import { drift, type PlannedFile, planWrites, type WritePlan } from './write/plan-writes.ts';
 
 export interface GenerateOptions {
   /** The project root: holds schema/ and receives chart/. */

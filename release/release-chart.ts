@@ -17,8 +17,8 @@ import type { Diagnostic } from '../core/diagnostic.ts';
 import type { Helm } from '../toolchain/helm.ts';
 import type { ProcessResult } from '../toolchain/run-process.ts';
 import { readChartArchive } from './chart-archive.ts';
-import { indexEntries, isUrl, readIndexText, readPublished, type ChartRepository } from './repo-index.ts';
-import { helmSignArgs, verifiedFingerprint, type SigningKey } from './signing.ts';
+import { type ChartRepository, indexEntries, isUrl, readIndexText, readPublished } from './repo-index.ts';
+import { helmSignArgs, type SigningKey, verifiedFingerprint } from './signing.ts';
 import { checkVersion, compareVersions } from './version-check.ts';
 
 export interface ReleaseOptions {
@@ -69,7 +69,8 @@ export async function releaseChart(o: ReleaseOptions): Promise<ReleaseResult> {
   const chartFile = path.join(o.chartDir, 'Chart.yaml');
   const chart = parse(fs.readFileSync(chartFile, 'utf8')) as ChartYaml;
   const declared = (parse(chart.annotations?.['artifacthub.io/signKey'] ?? '') as { fingerprint?: string } | null)?.fingerprint?.toUpperCase();
-  if (!declared) return refuse('release/sign-key-undeclared', 'Chart.yaml has no artifacthub.io/signKey annotation with the release key fingerprint', chartFile);
+  if (!declared)
+    return refuse('release/sign-key-undeclared', 'Chart.yaml has no artifacthub.io/signKey annotation with the release key fingerprint', chartFile);
   const repo: ChartRepository = { location: isUrl(o.repo) ? o.repo : path.resolve(o.repo), isUrl: isUrl(o.repo) };
   if (repo.isUrl && !o.out) return refuse('release/usage', 'a repository URL needs --out DIR for the package and the merged index');
   const target = repo.isUrl ? path.resolve(o.out ?? '') : repo.location;
@@ -101,14 +102,22 @@ export async function releaseChart(o: ReleaseOptions): Promise<ReleaseResult> {
     const entries = indexEntries(indexText, chart.name);
     const latest = [...entries].sort((a, b) => compareVersions(b.version, a.version))[0];
     const compared = entries.filter((e) => e === latest || compareVersions(e.version, chart.version) === 0);
-    const published = [...(await Promise.all(compared.map((e) => readPublished(repo, e)))), ...entries.filter((e) => !compared.includes(e)).map((e) => ({ version: e.version }))];
+    const published = [
+      ...(await Promise.all(compared.map((e) => readPublished(repo, e)))),
+      ...entries.filter((e) => !compared.includes(e)).map((e) => ({ version: e.version })),
+    ];
     const candidate = { name: chart.name, version: chart.version, files: readChartArchive(fs.readFileSync(archive)) };
     const refusal = checkVersion(candidate, published);
     if (refusal) return refuse(refusal.code, `${refusal.message} (repository ${o.repo})`, chartFile);
     const ociRef = o.oci?.replace(/\/+$/, '');
     if (ociRef) {
       const shown = await o.helm.exec(['show', 'chart', `${ociRef}/${chart.name}`, '--version', chart.version, ...(o.plainHttp ? ['--plain-http'] : [])]);
-      if (shown.status === 0) return refuse('release/version-exists', `${chart.name} ${chart.version} is already in the registry ${ociRef}; a published version is never replaced`, chartFile);
+      if (shown.status === 0)
+        return refuse(
+          'release/version-exists',
+          `${chart.name} ${chart.version} is already in the registry ${ociRef}; a published version is never replaced`,
+          chartFile,
+        );
     }
 
     // 4. the repository: package, provenance, merged index
@@ -137,7 +146,15 @@ export async function releaseChart(o: ReleaseOptions): Promise<ReleaseResult> {
     }
     return {
       diagnostics: [],
-      published: { name: chart.name, version: chart.version, archive: outArchive, provenance: `${outArchive}.prov`, index: path.join(target, 'index.yaml'), fingerprint, ...(ociRef ? { ociRef } : {}) },
+      published: {
+        name: chart.name,
+        version: chart.version,
+        archive: outArchive,
+        provenance: `${outArchive}.prov`,
+        index: path.join(target, 'index.yaml'),
+        fingerprint,
+        ...(ociRef ? { ociRef } : {}),
+      },
     };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });

@@ -53,7 +53,12 @@ export function checkVersion(
   const same = published.find((p) => compareVersions(p.version, candidate.version) === 0);
   const against = same ?? latest;
   const changed = against?.files ? changedFiles(against.files, candidate.files) : undefined;
-  const what = changed === undefined ? '' : changed.length > 0 ? ` (changed since ${against?.version}: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''})` : ' (same content)';
+  const what =
+    changed === undefined
+      ? ''
+      : changed.length > 0
+        ? ` (changed since ${against?.version}: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''})`
+        : ' (same content)';
   if (same && changed !== undefined && changed.length > 0) {
     return {
       code: 'release/not-bumped',
@@ -61,7 +66,10 @@ export function checkVersion(
     };
   }
   if (same) {
-    return { code: 'release/version-exists', message: `${candidate.name} ${candidate.version} is already published${what}; a published version is never replaced` };
+    return {
+      code: 'release/version-exists',
+      message: `${candidate.name} ${candidate.version} is already published${what}; a published version is never replaced`,
+    };
   }
   if (latest && compareVersions(candidate.version, latest.version) < 0) {
     return {

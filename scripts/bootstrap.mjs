@@ -113,15 +113,11 @@ function buildIntoCache(tool, cached) {
   const args = tool.source
     ? ['build', '-trimpath', `-ldflags=${tool.ldflags.join(' ')}`, '-o', path.join(staging, tool.name), '.']
     : ['install', '-trimpath', `-ldflags=${tool.ldflags.join(' ')}`, `${tool.module}@${tool.version}`];
-  const result = spawnSync(
-    'go',
-    args,
-    {
-      cwd: tool.source ? path.join(root, tool.source) : os.tmpdir(),
-      env: { ...process.env, GOBIN: staging, GOFLAGS: `${process.env.GOFLAGS || ''} -buildvcs=false`.trim(), CGO_ENABLED: '0' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
+  const result = spawnSync('go', args, {
+    cwd: tool.source ? path.join(root, tool.source) : os.tmpdir(),
+    env: { ...process.env, GOBIN: staging, GOFLAGS: `${process.env.GOFLAGS || ''} -buildvcs=false`.trim(), CGO_ENABLED: '0' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) {
     fs.rmSync(staging, { recursive: true, force: true });
     fail(
@@ -146,13 +142,17 @@ function ensureTool(tool, cache) {
   const cached = path.join(cache, `${tool.name}-${tool.version}`, tool.name);
   fs.mkdirSync(path.dirname(cached), { recursive: true });
   if (!isPinned(cached, tool)) {
-    withCacheLock(path.dirname(cached), () => {
-      if (isPinned(cached, tool)) return; // built by another clone while this one waited
-      fs.rmSync(cached, { force: true });
-      buildIntoCache(tool, cached);
-      const got = reportedVersion(cached, tool);
-      if (got !== (tool.versionOutput ?? tool.version)) fail(`${cached} reports version ${JSON.stringify(got)}, expected ${tool.version}`);
-    }, { log });
+    withCacheLock(
+      path.dirname(cached),
+      () => {
+        if (isPinned(cached, tool)) return; // built by another clone while this one waited
+        fs.rmSync(cached, { force: true });
+        buildIntoCache(tool, cached);
+        const got = reportedVersion(cached, tool);
+        if (got !== (tool.versionOutput ?? tool.version)) fail(`${cached} reports version ${JSON.stringify(got)}, expected ${tool.version}`);
+      },
+      { log },
+    );
   }
   fs.mkdirSync(binDir, { recursive: true });
   fs.rmSync(linked, { force: true });
@@ -165,7 +165,10 @@ function fromSource(tool) {
   if (!tool.source || tool.version) return tool; // a pinned version (netpol-oracle) is what it reports
   const dir = path.join(root, tool.source);
   const hash = createHash('sha256');
-  for (const file of fs.readdirSync(dir).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => /\.go$|^go\.(mod|sum)$/.test(f))
+    .sort()) {
     hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file)));
   }
   const version = `src-${hash.digest('hex').slice(0, 16)}`;
@@ -184,8 +187,14 @@ function ensureTools() {
 // module), cached under a key made of the sources' digest, linked into .tools/bin/.
 function sourceDigest(dir) {
   const hash = createHash('sha256');
-  for (const file of fs.readdirSync(dir).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) {
-    hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file))).update('\0');
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => /\.go$|^go\.(mod|sum)$/.test(f))
+    .sort()) {
+    hash
+      .update(`${file}\0`)
+      .update(fs.readFileSync(path.join(dir, file)))
+      .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -247,10 +256,16 @@ function newestSource(dir) {
 function ensureBuilt() {
   if (!fs.existsSync(BUILD_CONFIG)) return;
   const { include } = JSON.parse(fs.readFileSync(BUILD_CONFIG, 'utf8'));
-  const sources = Math.max(fs.statSync(BUILD_CONFIG).mtimeMs, ...include.map((p) => (fs.existsSync(path.join(root, p)) ? newestSource(path.join(root, p)) : 0)));
+  const sources = Math.max(
+    fs.statSync(BUILD_CONFIG).mtimeMs,
+    ...include.map((p) => (fs.existsSync(path.join(root, p)) ? newestSource(path.join(root, p)) : 0)),
+  );
   if (fs.existsSync(BUILD_STAMP) && fs.statSync(BUILD_STAMP).mtimeMs >= sources) return;
   log('compiling the library to dist/ (npm run build)');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', BUILD_CONFIG], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', BUILD_CONFIG], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     fs.rmSync(BUILD_STAMP, { force: true });
     fail(`tsc -p tsconfig.build.json failed (exit ${result.status})`);

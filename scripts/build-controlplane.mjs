@@ -65,61 +65,82 @@ function buildKubernetes(cache) {
   const dir = path.join(cache, `kubernetes-${version}`);
   const names = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
   // Each cache entry is built under its lock: two clones never write the same module or .tmp files.
-  if (!built(dir, names)) withCacheLock(dir, () => {
-    if (built(dir, names)) return;
-    const work = path.join(dir, 'module');
-    fs.mkdirSync(work, { recursive: true });
-    const info = goJson(['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], os.tmpdir());
-    fs.writeFileSync(path.join(work, 'go.mod'), kubernetesWrapperGoMod(fs.readFileSync(info.GoMod, 'utf8'), version));
-    fs.writeFileSync(path.join(work, 'wrapper.go'), 'package wrapper\n');
-    const minor = /^v1\.(\d+)\./.exec(version)?.[1] ?? '0';
-    const ldflags = [
-      '-s -w',
-      `-X k8s.io/component-base/version.gitVersion=${version}`,
-      '-X k8s.io/component-base/version.gitMajor=1',
-      `-X k8s.io/component-base/version.gitMinor=${minor}`,
-      '-X k8s.io/component-base/version.gitTreeState=clean',
-      '-X k8s.io/component-base/version.buildDate=1970-01-01T00:00:00Z',
-    ].join(' ');
-    for (const name of names) {
-      log(`building ${name} ${version} (first time only; several minutes)`);
-      const seconds = go(['build', '-trimpath', `-ldflags=${ldflags}`, '-o', path.join(dir, `${name}.tmp`), `k8s.io/kubernetes/cmd/${name}`], work);
-      fs.renameSync(path.join(dir, `${name}.tmp`), path.join(dir, name));
-      log(`built ${name} in ${seconds.toFixed(0)} s`);
-    }
-  }, { log });
+  if (!built(dir, names))
+    withCacheLock(
+      dir,
+      () => {
+        if (built(dir, names)) return;
+        const work = path.join(dir, 'module');
+        fs.mkdirSync(work, { recursive: true });
+        const info = goJson(['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], os.tmpdir());
+        fs.writeFileSync(path.join(work, 'go.mod'), kubernetesWrapperGoMod(fs.readFileSync(info.GoMod, 'utf8'), version));
+        fs.writeFileSync(path.join(work, 'wrapper.go'), 'package wrapper\n');
+        const minor = /^v1\.(\d+)\./.exec(version)?.[1] ?? '0';
+        const ldflags = [
+          '-s -w',
+          `-X k8s.io/component-base/version.gitVersion=${version}`,
+          '-X k8s.io/component-base/version.gitMajor=1',
+          `-X k8s.io/component-base/version.gitMinor=${minor}`,
+          '-X k8s.io/component-base/version.gitTreeState=clean',
+          '-X k8s.io/component-base/version.buildDate=1970-01-01T00:00:00Z',
+        ].join(' ');
+        for (const name of names) {
+          log(`building ${name} ${version} (first time only; several minutes)`);
+          const seconds = go(['build', '-trimpath', `-ldflags=${ldflags}`, '-o', path.join(dir, `${name}.tmp`), `k8s.io/kubernetes/cmd/${name}`], work);
+          fs.renameSync(path.join(dir, `${name}.tmp`), path.join(dir, name));
+          log(`built ${name} in ${seconds.toFixed(0)} s`);
+        }
+      },
+      { log },
+    );
   linkAll(dir, names);
 }
 
 function buildEtcd(cache) {
   const version = pins.etcd;
   const dir = path.join(cache, `etcd-${version}`);
-  if (!built(dir, ['etcd'])) withCacheLock(dir, () => {
-    if (built(dir, ['etcd'])) return;
-    const work = path.join(dir, 'module');
-    fs.mkdirSync(work, { recursive: true });
-    fs.writeFileSync(path.join(work, 'go.mod'), `module bvchart.local/etcd\n\ngo 1.25\n\nrequire go.etcd.io/etcd/server/v3 ${version}\n`);
-    fs.writeFileSync(path.join(work, 'main.go'), 'package main\n\nimport (\n\t"os"\n\n\t"go.etcd.io/etcd/server/v3/etcdmain"\n)\n\nfunc main() { etcdmain.Main(os.Args) }\n');
-    log(`building etcd ${version}`);
-    const seconds = go(['build', '-trimpath', `-ldflags=-s -w -X go.etcd.io/etcd/api/v3/version.GitSHA=${version}`, '-o', path.join(dir, 'etcd.tmp'), '.'], work);
-    fs.renameSync(path.join(dir, 'etcd.tmp'), path.join(dir, 'etcd'));
-    log(`built etcd in ${seconds.toFixed(0)} s`);
-  }, { log });
+  if (!built(dir, ['etcd']))
+    withCacheLock(
+      dir,
+      () => {
+        if (built(dir, ['etcd'])) return;
+        const work = path.join(dir, 'module');
+        fs.mkdirSync(work, { recursive: true });
+        fs.writeFileSync(path.join(work, 'go.mod'), `module bvchart.local/etcd\n\ngo 1.25\n\nrequire go.etcd.io/etcd/server/v3 ${version}\n`);
+        fs.writeFileSync(
+          path.join(work, 'main.go'),
+          'package main\n\nimport (\n\t"os"\n\n\t"go.etcd.io/etcd/server/v3/etcdmain"\n)\n\nfunc main() { etcdmain.Main(os.Args) }\n',
+        );
+        log(`building etcd ${version}`);
+        const seconds = go(
+          ['build', '-trimpath', `-ldflags=-s -w -X go.etcd.io/etcd/api/v3/version.GitSHA=${version}`, '-o', path.join(dir, 'etcd.tmp'), '.'],
+          work,
+        );
+        fs.renameSync(path.join(dir, 'etcd.tmp'), path.join(dir, 'etcd'));
+        log(`built etcd in ${seconds.toFixed(0)} s`);
+      },
+      { log },
+    );
   linkAll(dir, ['etcd']);
 }
 
 function installTool(cache, name, module, version, binary) {
   const dir = path.join(cache, `${name}-${version}`);
-  if (!built(dir, [name])) withCacheLock(dir, () => {
-    if (built(dir, [name])) return;
-    fs.mkdirSync(dir, { recursive: true });
-    const staging = fs.mkdtempSync(path.join(dir, '.build-'));
-    log(`building ${name} ${version}`);
-    const seconds = go(['install', '-trimpath', '-ldflags=-s -w', `${module}@${version}`], os.tmpdir(), { GOBIN: staging, GOFLAGS: '-buildvcs=false' });
-    fs.renameSync(path.join(staging, binary), path.join(dir, name));
-    fs.rmSync(staging, { recursive: true, force: true });
-    log(`built ${name} in ${seconds.toFixed(0)} s`);
-  }, { log });
+  if (!built(dir, [name]))
+    withCacheLock(
+      dir,
+      () => {
+        if (built(dir, [name])) return;
+        fs.mkdirSync(dir, { recursive: true });
+        const staging = fs.mkdtempSync(path.join(dir, '.build-'));
+        log(`building ${name} ${version}`);
+        const seconds = go(['install', '-trimpath', '-ldflags=-s -w', `${module}@${version}`], os.tmpdir(), { GOBIN: staging, GOFLAGS: '-buildvcs=false' });
+        fs.renameSync(path.join(staging, binary), path.join(dir, name));
+        fs.rmSync(staging, { recursive: true, force: true });
+        log(`built ${name} in ${seconds.toFixed(0)} s`);
+      },
+      { log },
+    );
   linkAll(dir, [name]);
 }
 

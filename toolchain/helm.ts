@@ -3,7 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { locateTool, type ToolName } from './locate-tool.ts';
-import { runProcess, type ProcessResult, type ProcessRunner } from './run-process.ts';
+import { type ProcessResult, type ProcessRunner, runProcess } from './run-process.ts';
 
 export type HelmMajor = 3 | 4;
 export const HELM_MAJORS: readonly HelmMajor[] = [3, 4];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { KUBECONFORM_LAYOUT } from './kubeconform-layout.ts';
 import { locateTool } from './locate-tool.ts';
-import { runProcess, type ProcessRunner } from './run-process.ts';
+import { type ProcessRunner, runProcess } from './run-process.ts';
 
 export type KubeconformStatus = 'valid' | 'invalid' | 'error' | 'skipped' | 'empty';
 
@@ -38,10 +38,7 @@ export const SHARED_SCHEMAS_DIR = process.env.BVCHART_SCHEMAS_DIR ?? path.resolv
 
 /** kubeconform schema-location templates for a folder in kubeconform's layout, CRDs included. */
 export function folderSchemaLocations(dir: string = SHARED_SCHEMAS_DIR): string[] {
-  return [
-    `${dir}/${KUBECONFORM_LAYOUT}`,
-    `${dir}/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`,
-  ];
+  return [`${dir}/${KUBECONFORM_LAYOUT}`, `${dir}/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`];
 }
 
 export function kubeconformArgs(o: KubeconformOptions, files: readonly string[]): string[] {

@@ -69,7 +69,10 @@ function pinnedVersion(pin: ToolPin, projectRoot: string): string | undefined {
   const dir = path.join(projectRoot, pin.source);
   if (!fs.existsSync(dir)) return undefined;
   const hash = createHash('sha256');
-  for (const file of fs.readdirSync(dir).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => /\.go$|^go\.(mod|sum)$/.test(f))
+    .sort()) {
     hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file)));
   }
   return `src-${hash.digest('hex').slice(0, 16)}`;

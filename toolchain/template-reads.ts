@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { toolsCache } from './locate-tool.ts';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
+import { toolsCache } from './locate-tool.ts';
 
 export interface TemplateSource {
   /** The name reads and errors are reported under (the template's source path). */
@@ -44,8 +44,14 @@ function cachedBuild(root: string): string | undefined {
   const dir = path.join(root, 'toolchain', 'go', 'template-reads');
   if (!fs.existsSync(dir)) return undefined;
   const hash = createHash('sha256');
-  for (const file of fs.readdirSync(dir).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) {
-    hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file))).update('\0');
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => /\.go$|^go\.(mod|sum)$/.test(f))
+    .sort()) {
+    hash
+      .update(`${file}\0`)
+      .update(fs.readFileSync(path.join(dir, file)))
+      .update('\0');
   }
   return path.join(toolsCache(), `template-reads-src-${hash.digest('hex').slice(0, 16)}`, 'template-reads');
 }

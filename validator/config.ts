@@ -2,7 +2,7 @@
 // with a reason. Read with positions, so mistakes point at their line.
 import fs from 'node:fs';
 import { createAjv, describeAjvError } from '../core/ajv.ts';
-import { DiagnosticError, type Diagnostic } from '../core/diagnostic.ts';
+import { type Diagnostic, DiagnosticError } from '../core/diagnostic.ts';
 import { parseSingleYamlDocument } from '../core/yaml-source.ts';
 import { DEFAULT_FLOW_OPTIONS, type FlowOptions } from './flows/flow-options.ts';
 import { RULE_SET_NAMES, type RuleSetName } from './policy/rule-sets.ts';

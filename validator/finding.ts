@@ -43,5 +43,14 @@ export interface Finding {
 
 export function findingKey(f: Finding): string {
   // The position is part of the key: findings group across renders, never across lines.
-  return [f.ruleId, f.file ?? '', f.position ? `${f.position.line}:${f.position.column}` : '', f.resource?.kind ?? '', f.resource?.namespace ?? '', f.resource?.name ?? '', f.pointer ?? '', f.message].join('\u0000');
+  return [
+    f.ruleId,
+    f.file ?? '',
+    f.position ? `${f.position.line}:${f.position.column}` : '',
+    f.resource?.kind ?? '',
+    f.resource?.namespace ?? '',
+    f.resource?.name ?? '',
+    f.pointer ?? '',
+    f.message,
+  ].join('\u0000');
 }

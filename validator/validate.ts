@@ -5,15 +5,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { HelmMajor } from '../toolchain/helm.ts';
 import { KUBE_VERSIONS } from '../toolchain/kube-versions.ts';
-import { CheckContext, checkItem, type CheckSettings, type ItemResult } from './check-item.ts';
+import { CheckContext, type CheckSettings, checkItem, type ItemResult } from './check-item.ts';
 import { checkInWorkers } from './check-workers.ts';
 import { EMPTY_CONFIG, type ValidatorConfig } from './config.ts';
 import { DEFAULT_FLOW_OPTIONS, type FlowOptions } from './flows/flow-options.ts';
-import { resolveInput, type Input } from './inputs.ts';
+import { type Input, resolveInput } from './inputs.ts';
 import { DEFAULT_MANIFEST_SETS, type RuleSetName } from './policy/rule-sets.ts';
 import { joinReport } from './report/join-report.ts';
 import type { ValidationReport } from './report/validation-report.ts';
-import { planWork, shardItems, type Shard } from './work-plan.ts';
+import { planWork, type Shard, shardItems } from './work-plan.ts';
 
 export interface ValidateOptions {
   /** A chart folder, a packaged chart, manifest files or folders, or `-`. */
@@ -96,6 +96,10 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     // Renders are Helm processes: run several at once; the checking itself is one thread.
     results = await pool(mine, options.concurrency ?? os.availableParallelism(), (item) => checkItem(item, context));
   }
-  const parts = results.map((r) => ({ ...r, scenarios: r.scenario ? [r.scenario] : [], flows: r.scenario && r.flows ? [{ scenario: r.scenario, table: r.flows }] : [] }));
+  const parts = results.map((r) => ({
+    ...r,
+    scenarios: r.scenario ? [r.scenario] : [],
+    flows: r.scenario && r.flows ? [{ scenario: r.scenario, table: r.flows }] : [],
+  }));
   return joinReport(parts, options.shard ? { ...options.shard, items: items.length } : undefined);
 }

@@ -6,7 +6,7 @@
 // thrown away after the run); on a user's cluster nothing is created: the Namespace object
 // itself is dry-run (its name is checked) and namespaced objects are sent to an existing
 // namespace (`targetNamespace`).
-import { KubeError, type KubeClient } from '../../toolchain/control-plane/kube-client.ts';
+import { type KubeClient, KubeError } from '../../toolchain/control-plane/kube-client.ts';
 import type { Resource } from '../../validator/parse/resource.ts';
 import type { Disagreement } from './oracle.ts';
 
@@ -57,7 +57,11 @@ export class DryRunOracle {
   private async ensureNamespace(name: string): Promise<void> {
     if (this.namespaces.has(name)) return;
     try {
-      await this.options.client.create('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'app.kubernetes.io/managed-by': 'bvchart-explore' } } });
+      await this.options.client.create('/api/v1/namespaces', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name, labels: { 'app.kubernetes.io/managed-by': 'bvchart-explore' } },
+      });
     } catch (error) {
       if (!(error instanceof KubeError && error.status === 409)) throw error;
     }
@@ -72,7 +76,10 @@ export class DryRunOracle {
       status = { message: error.body };
     }
     const causes = status.details?.causes ?? [];
-    const fields = causes.map((c) => c.field ?? '').filter(Boolean).map((f) => f.replace(/\[\d+\]/g, '[]'));
+    const fields = causes
+      .map((c) => c.field ?? '')
+      .filter(Boolean)
+      .map((f) => f.replace(/\[\d+\]/g, '[]'));
     const ref = resource.ref;
     return {
       oracle: 'dry-run',
@@ -93,7 +100,8 @@ export class DryRunOracle {
       try {
         await this.options.client.create('/api/v1/namespaces?dryRun=All', ns);
       } catch (error) {
-        if (error instanceof KubeError && error.status !== 409) out.push({ ...DryRunOracle.rejection({ ref: { apiVersion: 'v1', kind: 'Namespace', name: namespace } } as Resource, error) });
+        if (error instanceof KubeError && error.status !== 409)
+          out.push({ ...DryRunOracle.rejection({ ref: { apiVersion: 'v1', kind: 'Namespace', name: namespace } } as Resource, error) });
         else if (!(error instanceof KubeError)) throw error;
       }
     }

@@ -1,9 +1,10 @@
 // Oracle 3: a render passes the validator's library (Kubernetes JSON schemas of the
 // render's version, policy rules at `error`). Findings the chart's defaults already have
 // are the chart's own, reported once, and not held against each case.
+
+import type { ValidatorConfig } from '../../validator/config.ts';
 import type { Finding, Scenario } from '../../validator/finding.ts';
 import { parseManifests } from '../../validator/parse/parse-manifests.ts';
-import type { ValidatorConfig } from '../../validator/config.ts';
 import { runPolicies } from '../../validator/policy/run-policies.ts';
 import { applySuppressions } from '../../validator/policy/suppression.ts';
 import { checkResource, verdictFindings } from '../../validator/schemas/check-schemas.ts';

@@ -1,7 +1,8 @@
 // Arrays: empty, one item, many items, and `minItems`/`maxItems` with one past each.
 // Items are values the item schema accepts.
-import { typesOf } from '../json-schema.ts';
+
 import type { JsonSchema } from '../json-schema.ts';
+import { typesOf } from '../json-schema.ts';
 import type { Probe, ProbeBuilder } from './probe.ts';
 
 export const MANY_ITEMS = 3;
@@ -14,7 +15,11 @@ export const arrayProbes: ProbeBuilder = {
     const itemSchema: JsonSchema = s.items && !Array.isArray(s.items) ? (s.items as JsonSchema) : {};
     const items = (n: number) => Array.from({ length: n }, (_, i) => ctx.validValue(itemSchema, `${leaf.key}[${i}]`));
     const out: Probe[] = [];
-    const sizes = new Map<number, string>([[0, 'empty'], [1, 'one item'], [Math.max(MANY_ITEMS, s.minItems ?? 0), 'many items']]);
+    const sizes = new Map<number, string>([
+      [0, 'empty'],
+      [1, 'one item'],
+      [Math.max(MANY_ITEMS, s.minItems ?? 0), 'many items'],
+    ]);
     if (s.minItems !== undefined) sizes.set(s.minItems, `minItems ${s.minItems}`);
     if (s.maxItems !== undefined) sizes.set(s.maxItems, `maxItems ${s.maxItems}`);
     for (const [n, label] of sizes) {

@@ -7,8 +7,8 @@ import { lengthProbes } from './length-probes.ts';
 import { mapProbes } from './map-probes.ts';
 import { numberProbes } from './number-probes.ts';
 import { patternProbes } from './pattern-probes.ts';
-import { stringProbes } from './string-probes.ts';
 import type { ProbeBuilder } from './probe.ts';
+import { stringProbes } from './string-probes.ts';
 import { typeProbes } from './type-probes.ts';
 
 export const PROBE_BUILDERS: readonly ProbeBuilder[] = [

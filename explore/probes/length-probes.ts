@@ -1,6 +1,6 @@
 // `minLength` and `maxLength`: a string of exactly the bound, and one character past it.
 // The string is built from a character the leaf's pattern allows, so only the length is off.
-import { typesOf, type JsonSchema } from '../json-schema.ts';
+import { type JsonSchema, typesOf } from '../json-schema.ts';
 import type { Probe, ProbeBuilder } from './probe.ts';
 
 export function stringOfLength(schema: JsonSchema, length: number): string {

@@ -1,6 +1,6 @@
 // Typed maps (objects with free keys, e.g. annotations): empty, and one entry whose value
 // the map's value schema accepts.
-import { typesOf, type JsonSchema } from '../json-schema.ts';
+import { type JsonSchema, typesOf } from '../json-schema.ts';
 import type { ProbeBuilder } from './probe.ts';
 
 export const mapProbes: ProbeBuilder = {

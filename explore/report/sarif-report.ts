@@ -18,7 +18,15 @@ export function sarifReport(report: ExploreReport, toolVersion: string): string 
         logicalLocations: [{ name: f.key, fullyQualifiedName: f.key, kind: 'member' }],
       },
     ],
-    properties: { value: f.value, caseId: f.caseId, occurrences: f.occurrences, releaseName: f.releaseName, namespace: f.namespace, ...(f.helmMajor ? { helmMajor: f.helmMajor } : {}), ...(f.kubeVersion ? { kubeVersion: f.kubeVersion } : {}) },
+    properties: {
+      value: f.value,
+      caseId: f.caseId,
+      occurrences: f.occurrences,
+      releaseName: f.releaseName,
+      namespace: f.namespace,
+      ...(f.helmMajor ? { helmMajor: f.helmMajor } : {}),
+      ...(f.kubeVersion ? { kubeVersion: f.kubeVersion } : {}),
+    },
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -30,7 +38,12 @@ export function sarifReport(report: ExploreReport, toolVersion: string): string 
             name: 'bvchart explore',
             version: toolVersion,
             informationUri: 'https://github.com/boardviewer/bvchart',
-            rules: ids.map((id) => ({ id, shortDescription: { text: ORACLES[id] }, fullDescription: { text: ORACLES[id] }, defaultConfiguration: { level: 'error' } })),
+            rules: ids.map((id) => ({
+              id,
+              shortDescription: { text: ORACLES[id] },
+              fullDescription: { text: ORACLES[id] },
+              defaultConfiguration: { level: 'error' },
+            })),
           },
         },
         results,

@@ -2,7 +2,7 @@
 import type { ExploreReport } from '../explore-report.ts';
 import { ORACLES } from '../oracles/oracle.ts';
 
-const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? 'undefined');
+const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? 'undefined'));
 
 export function textReport(report: ExploreReport): string {
   const lines: string[] = [];
@@ -11,7 +11,9 @@ export function textReport(report: ExploreReport): string {
     lines.push(`${f.key} = ${show(f.value)}`);
     lines.push(`  ${ORACLES[f.oracle]}${where ? ` (${where})` : ''}`);
     for (const l of f.message.split('\n').slice(0, 8)) lines.push(`  ${l}`);
-    lines.push(`  first seen in ${f.caseId} (${f.caseTitle}), ${f.occurrences} case${f.occurrences === 1 ? '' : 's'}${f.file ? `; shrunk case: ${f.file}` : ''}`);
+    lines.push(
+      `  first seen in ${f.caseId} (${f.caseTitle}), ${f.occurrences} case${f.occurrences === 1 ? '' : 's'}${f.file ? `; shrunk case: ${f.file}` : ''}`,
+    );
     lines.push('');
   }
   const s = report.summary;

@@ -6,9 +6,9 @@
 // which no values validator reads, are dropped, and descriptions are cut to their first
 // sentence (what an editor shows on completion; the full text is in the Kubernetes API
 // reference): that keeps the published schema about 40% smaller. Pure.
-import { toPointer, type Diagnostic } from '../../core/diagnostic.ts';
+import { type Diagnostic, toPointer } from '../../core/diagnostic.ts';
 import { isSchemaObject, type SchemaObject } from '../schema/schema-node.ts';
-import { KUBERNETES_DEFINITIONS_FILE, type DefinitionsSource } from './definitions-source.ts';
+import { type DefinitionsSource, KUBERNETES_DEFINITIONS_FILE } from './definitions-source.ts';
 
 export const DEFINITIONS_REF_PREFIX = '#/definitions/';
 
@@ -106,14 +106,17 @@ export function carryDefinitions(schema: SchemaObject, schemaFile: string, sourc
     reached.add(name);
     for (const inner of findDefinitionRefs(source.definitions.get(name))) {
       if (!source.definitions.has(inner.name)) {
-        diagnostics.push({ code: 'schema/kubernetes-ref', severity: 'error', file: source.files[0] ?? KUBERNETES_DEFINITIONS_FILE, message: `${name} refers to ${inner.name}, which is not defined` });
+        diagnostics.push({
+          code: 'schema/kubernetes-ref',
+          severity: 'error',
+          file: source.files[0] ?? KUBERNETES_DEFINITIONS_FILE,
+          message: `${name} refers to ${inner.name}, which is not defined`,
+        });
       } else queue.push(inner.name);
     }
   }
   if (diagnostics.length > 0) return { diagnostics };
-  const definitions = Object.fromEntries(
-    [...reached].sort().map((name) => [name, strictDefinition(source.definitions.get(name)) as SchemaObject]),
-  );
+  const definitions = Object.fromEntries([...reached].sort().map((name) => [name, strictDefinition(source.definitions.get(name)) as SchemaObject]));
   return {
     carried: { origin: source.origin, kubernetesVersion: source.kubernetesVersion, files: source.files, definitions },
     diagnostics: [],

@@ -70,7 +70,7 @@ function subschema(document: unknown, pointer: readonly string[]): SchemaObject 
   return isSchemaObject(node) ? node : undefined;
 }
 
-function fromShared(root: string, dir: string): DefinitionsSourceResult {
+function fromShared(_root: string, dir: string): DefinitionsSourceResult {
   const upstream = path.join(dir, UPSTREAM_DEFINITIONS_PATH);
   const document = readJson(upstream);
   const definitions = new Map<string, SchemaObject>();
@@ -82,7 +82,12 @@ function fromShared(root: string, dir: string): DefinitionsSourceResult {
     const full = path.join(dir, file);
     const schema = subschema(readJson(full), pointer);
     if (!schema) {
-      diagnostics.push({ code: 'load/kubernetes-definitions', severity: 'error', file: full, message: `has no subschema at /${pointer.join('/')} for ${name}` });
+      diagnostics.push({
+        code: 'load/kubernetes-definitions',
+        severity: 'error',
+        file: full,
+        message: `has no subschema at /${pointer.join('/')} for ${name}`,
+      });
       continue;
     }
     definitions.set(name, schema);
@@ -102,7 +107,11 @@ function fromCommitted(root: string): DefinitionsSourceResult {
   try {
     document = readJson(file);
   } catch (error) {
-    return { diagnostics: [{ code: 'load/kubernetes-definitions', severity: 'error', file: KUBERNETES_DEFINITIONS_FILE, message: `is not JSON: ${(error as Error).message}` }] };
+    return {
+      diagnostics: [
+        { code: 'load/kubernetes-definitions', severity: 'error', file: KUBERNETES_DEFINITIONS_FILE, message: `is not JSON: ${(error as Error).message}` },
+      ],
+    };
   }
   const definitions = new Map<string, SchemaObject>();
   const carried = isSchemaObject(document) && isSchemaObject(document.definitions) ? document.definitions : {};

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import { parseSingleYamlDocument, type YamlDocumentSource } from '../../core/yaml-source.ts';
-import { loadDefinitionsSource, type DefinitionsSource } from '../kubernetes/definitions-source.ts';
+import { type DefinitionsSource, loadDefinitionsSource } from '../kubernetes/definitions-source.ts';
 import { CHANGELOG_FILE, CHART_META_FILE, SCHEMA_FILE } from '../layout.ts';
 
 export interface LoadedSources {

@@ -2,7 +2,7 @@
 // published schema. Pure; the input is not mutated.
 import type { Values } from '../../schema/values.generated.ts';
 import { EXTENSION_PREFIX } from '../schema/extensions.ts';
-import { hasDeclaredProperties, isSchemaObject, propertiesOf, refTypeOf, typesOf, type SchemaObject } from '../schema/schema-node.ts';
+import { hasDeclaredProperties, isSchemaObject, propertiesOf, refTypeOf, type SchemaObject, typesOf } from '../schema/schema-node.ts';
 import type { ValidatedSources } from '../validate/validate-sources.ts';
 import type { ChartModel, EnvSetting, ValueKind, ValueNode } from './chart-model.ts';
 
@@ -39,8 +39,7 @@ function buildNode(key: string, schema: SchemaObject, parent: readonly string[])
   const path = [...parent, key];
   const kind = kindOf(schema);
   const children = kind === 'object' ? propertiesOf(schema).map(([k, s]) => buildNode(k, s, path)) : [];
-  const defaultValue =
-    kind === 'object' ? Object.fromEntries(children.map((c) => [c.key, c.default])) : structuredClone(schema.default);
+  const defaultValue = kind === 'object' ? Object.fromEntries(children.map((c) => [c.key, c.default])) : structuredClone(schema.default);
   const unused = schema['x-bv-unused'];
   const env = schema['x-bv-env'];
   return {
@@ -65,9 +64,7 @@ function publish(schema: SchemaObject, inElement = false): SchemaObject {
   for (const [keyword, value] of Object.entries(schema)) {
     if (keyword.startsWith(EXTENSION_PREFIX)) continue;
     if (keyword === 'properties' && isSchemaObject(value)) {
-      out.properties = Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, isSchemaObject(v) ? publish(v, inElement) : v]),
-      );
+      out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSchemaObject(v) ? publish(v, inElement) : v]));
     } else if (['items', 'additionalProperties', 'not'].includes(keyword) && isSchemaObject(value)) {
       out[keyword] = publish(value, inElement || keyword !== 'not');
     } else {

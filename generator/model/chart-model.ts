@@ -1,9 +1,9 @@
 // Stage 3's output: everything the renderers need, derived from the validated schema.
 import type { Values } from '../../schema/values.generated.ts';
-import type { ChartChange } from '../validate/changelog.ts';
 import type { CarriedDefinitions } from '../kubernetes/carry-definitions.ts';
-import type { ChartMetadata } from '../validate/chart-meta.ts';
 import type { SchemaObject } from '../schema/schema-node.ts';
+import type { ChartChange } from '../validate/changelog.ts';
+import type { ChartMetadata } from '../validate/chart-meta.ts';
 
 /**
  * object: declared properties (children); map: typed values under any key; list: an array;

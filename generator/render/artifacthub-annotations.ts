@@ -29,7 +29,9 @@ export function artifactHubAnnotations(model: ChartModel): Record<string, string
   const { chart } = model;
   return {
     'artifacthub.io/changes': block(model.changes.map((c) => ({ kind: c.kind, description: c.description }))),
-    'artifacthub.io/crds': block(chart.requiredCrds.map((c) => ({ kind: c.kind, version: c.version, name: c.name, displayName: c.displayName, description: c.description }))),
+    'artifacthub.io/crds': block(
+      chart.requiredCrds.map((c) => ({ kind: c.kind, version: c.version, name: c.name, displayName: c.displayName, description: c.description })),
+    ),
     'artifacthub.io/images': block(chartImages(model.defaults, chart.appVersion).map((i) => ({ name: i.name, image: i.image }))),
     'artifacthub.io/license': chart.license,
     'artifacthub.io/signKey': block({ fingerprint: chart.signKey.fingerprint, url: chart.signKey.url }),

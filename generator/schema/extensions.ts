@@ -24,10 +24,7 @@ export const EXTENSION_KEYWORDS: readonly ExtensionKeyword[] = [
   // A scalar application setting names the environment variable that carries it into the container.
   {
     keyword: 'x-bv-env',
-    check: (value) =>
-      typeof value === 'string' && /^[A-Z][A-Z0-9_]*$/.test(value)
-        ? undefined
-        : 'must name an environment variable (UPPER_SNAKE_CASE)',
+    check: (value) => (typeof value === 'string' && /^[A-Z][A-Z0-9_]*$/.test(value) ? undefined : 'must name an environment variable (UPPER_SNAKE_CASE)'),
   },
 ];
 

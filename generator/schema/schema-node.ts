@@ -52,7 +52,10 @@ export function refTypeOf(node: SchemaObject): string | undefined {
   const direct = node.$ref;
   if (typeof direct === 'string') return direct.replace(/^#\/definitions\//, '');
   if (!Array.isArray(node.allOf)) return undefined;
-  const refs = node.allOf.filter(isSchemaObject).map((s) => s.$ref).filter((r): r is string => typeof r === 'string');
+  const refs = node.allOf
+    .filter(isSchemaObject)
+    .map((s) => s.$ref)
+    .filter((r): r is string => typeof r === 'string');
   return refs.length === 1 ? refs[0]?.replace(/^#\/definitions\//, '') : undefined;
 }
 
@@ -65,13 +68,7 @@ export function* walkSchema(root: unknown): Generator<SchemaVisit> {
   yield* visit(root, [], 'root', undefined, false);
 }
 
-function* visit(
-  node: SchemaObject,
-  path: (string | number)[],
-  role: SchemaRole,
-  key: string | undefined,
-  inElement: boolean,
-): Generator<SchemaVisit> {
+function* visit(node: SchemaObject, path: (string | number)[], role: SchemaRole, key: string | undefined, inElement: boolean): Generator<SchemaVisit> {
   yield { node, path, pointer: toPointer(path), role, inElement, ...(key !== undefined ? { key } : {}) };
   const el = inElement || role === 'items' || role === 'map-values';
   for (const [name, child] of propertiesOf(node)) yield* visit(child, [...path, 'properties', name], 'property', name, el);

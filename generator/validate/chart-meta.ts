@@ -43,7 +43,21 @@ export interface ChartMetadata {
 export const CHART_META_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'version', 'appVersion', 'description', 'kubeVersion', 'type', 'home', 'sources', 'keywords', 'maintainers', 'license', 'signKey', 'requiredCrds'],
+  required: [
+    'name',
+    'version',
+    'appVersion',
+    'description',
+    'kubeVersion',
+    'type',
+    'home',
+    'sources',
+    'keywords',
+    'maintainers',
+    'license',
+    'signKey',
+    'requiredCrds',
+  ],
   properties: {
     name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 53 },
     version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$' },

@@ -4,13 +4,13 @@
 import { createAjv, describeAjvError, type ErrorObject } from '../../core/ajv.ts';
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { YamlDocumentSource } from '../../core/yaml-source.ts';
-import { carryDefinitions, type CarriedDefinitions } from '../kubernetes/carry-definitions.ts';
+import { type CarriedDefinitions, carryDefinitions } from '../kubernetes/carry-definitions.ts';
 import type { LoadedSources } from '../load/load-sources.ts';
+import { type SchemaObject, walkSchema } from '../schema/schema-node.ts';
 import { CHANGELOG_SCHEMA, type ChangelogEntry } from './changelog.ts';
 import { CHART_META_SCHEMA, type ChartMetadata } from './chart-meta.ts';
 import { SCHEMA_RULES, type SchemaRule } from './rules/index.ts';
 import type { RuleContext } from './rules/rule.ts';
-import { walkSchema, type SchemaObject } from '../schema/schema-node.ts';
 
 export interface ValidatedSources {
   readonly schema: SchemaObject;

@@ -18,7 +18,11 @@ export const SCENARIO_API_VERSIONS: readonly string[] = ['monitoring.coreos.com/
 export function scenarioValuesSets(root: string): string[][] {
   const valuesDir = path.join(root, SCENARIOS_DIR);
   const files = fs.existsSync(valuesDir)
-    ? fs.readdirSync(valuesDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => [path.join(valuesDir, f)])
+    ? fs
+        .readdirSync(valuesDir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+        .map((f) => [path.join(valuesDir, f)])
     : [];
   return [[], ...files];
 }

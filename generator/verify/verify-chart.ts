@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import { parseYamlFile } from '../../core/yaml-source.ts';
-import { Helm, HELM_MAJORS } from '../../toolchain/helm.ts';
+import { HELM_MAJORS, Helm } from '../../toolchain/helm.ts';
 import { NEWEST_KUBE_VERSION, OLDEST_KUBE_VERSION } from '../../toolchain/kube-versions.ts';
 import { CHART_DIR } from '../layout.ts';
 
@@ -24,12 +24,22 @@ export async function verifyChart(root: string): Promise<VerifyResult> {
       const label = `helm${major} k8s ${kubeVersion}`;
       const lint = await helm.lint({ chart, kubeVersion });
       if (lint.status !== 0) {
-        diagnostics.push({ code: 'verify/helm-lint', severity: 'error', file: CHART_DIR, message: `${label}: helm lint --strict failed:\n${lint.stdout}${lint.stderr}${lint.error ?? ''}` });
+        diagnostics.push({
+          code: 'verify/helm-lint',
+          severity: 'error',
+          file: CHART_DIR,
+          message: `${label}: helm lint --strict failed:\n${lint.stdout}${lint.stderr}${lint.error ?? ''}`,
+        });
         return;
       }
       const rendered = await helm.template({ chart, kubeVersion });
       if (rendered.status !== 0) {
-        diagnostics.push({ code: 'verify/helm-template', severity: 'error', file: CHART_DIR, message: `${label}: helm template failed:\n${rendered.stderr}${rendered.error ?? ''}` });
+        diagnostics.push({
+          code: 'verify/helm-template',
+          severity: 'error',
+          file: CHART_DIR,
+          message: `${label}: helm template failed:\n${rendered.stderr}${rendered.error ?? ''}`,
+        });
         return;
       }
       const parsed = parseYamlFile(`${label} render`, rendered.stdout);

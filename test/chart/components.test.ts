@@ -1,7 +1,7 @@
 // Each R-item's rendered shape, table-driven: given values → expected fields.
 import { describe, expect, it } from 'vitest';
 import type { Values } from '../../schema/values.generated.ts';
-import { at, container, envOf, render, type Render } from '../helpers/render.ts';
+import { at, container, envOf, type Render, render } from '../helpers/render.ts';
 
 type Case = readonly [name: string, values: Values, check: (r: Render) => void];
 
@@ -26,7 +26,10 @@ const cases: readonly Case[] = [
       expect(sts.spec).toMatchObject({
         persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
         volumeClaimTemplates: [
-          { metadata: { name: 'board-data' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'boardviewer-sc', resources: { requests: { storage: '50Gi' } } } },
+          {
+            metadata: { name: 'board-data' },
+            spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'boardviewer-sc', resources: { requests: { storage: '50Gi' } } },
+          },
         ],
       });
       expect(at(container(sts, 'boardviewer'), 'volumeMounts.0')).toEqual({ name: 'board-data', mountPath: '/var/lib/boardviewer' });
@@ -56,7 +59,11 @@ const cases: readonly Case[] = [
     {},
     (r) => {
       const selector = at(r.find('StatefulSet', 'boardviewer'), 'spec.selector.matchLabels');
-      expect(r.find('Service', 'bv-boardviewer-headless').spec).toMatchObject({ clusterIP: 'None', selector, ports: [{ name: 'http', port: 8080, targetPort: 'http' }, { name: 'metrics' }] });
+      expect(r.find('Service', 'bv-boardviewer-headless').spec).toMatchObject({
+        clusterIP: 'None',
+        selector,
+        ports: [{ name: 'http', port: 8080, targetPort: 'http' }, { name: 'metrics' }],
+      });
       expect(r.find('Service', 'bv-boardviewer').spec).toMatchObject({ type: 'ClusterIP', selector, ports: [{ name: 'http', port: 8080 }] });
     },
   ],
@@ -74,13 +81,26 @@ const cases: readonly Case[] = [
         'nginx.ingress.kubernetes.io/proxy-read-timeout': '3600',
         'nginx.ingress.kubernetes.io/proxy-send-timeout': '3600',
       });
-      expect(ing.spec).toMatchObject({ ingressClassName: 'nginx', rules: [{ host: 'boardviewer.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'bv-boardviewer', port: { name: 'http' } } } }] } }] });
+      expect(ing.spec).toMatchObject({
+        ingressClassName: 'nginx',
+        rules: [
+          {
+            host: 'boardviewer.example.com',
+            http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'bv-boardviewer', port: { name: 'http' } } } }] },
+          },
+        ],
+      });
       expect(at(ing, 'spec.tls')).toBeUndefined();
     },
   ],
   [
     'R5: TLS from a cert-manager ClusterIssuer',
-    { ingress: { tls: { enabled: true, secretName: 'boards-tls', clusterIssuer: 'letsencrypt' }, hosts: [{ host: 'a.example.com' }, { host: 'b.example.com' }] } },
+    {
+      ingress: {
+        tls: { enabled: true, secretName: 'boards-tls', clusterIssuer: 'letsencrypt' },
+        hosts: [{ host: 'a.example.com' }, { host: 'b.example.com' }],
+      },
+    },
     (r) => {
       const ing = r.find('Ingress', 'boardviewer');
       expect(ing.metadata.annotations?.['cert-manager.io/cluster-issuer']).toBe('letsencrypt');
@@ -123,7 +143,11 @@ const cases: readonly Case[] = [
   [
     'R6: a memory target adds a second metric',
     { autoscaling: { targetMemoryUtilizationPercentage: 80 } },
-    (r) => expect(at(r.find('HorizontalPodAutoscaler'), 'spec.metrics.1.resource')).toEqual({ name: 'memory', target: { type: 'Utilization', averageUtilization: 80 } }),
+    (r) =>
+      expect(at(r.find('HorizontalPodAutoscaler'), 'spec.metrics.1.resource')).toEqual({
+        name: 'memory',
+        target: { type: 'Utilization', averageUtilization: 80 },
+      }),
   ],
   [
     'R7: startup, readiness and liveness probes; 3 failures; a metrics port Prometheus scrapes',
@@ -135,7 +159,10 @@ const cases: readonly Case[] = [
         startupProbe: { httpGet: { path: '/healthz/startup', port: 'http' } },
         readinessProbe: { httpGet: { path: '/healthz/ready', port: 'http' }, failureThreshold: 3 },
         livenessProbe: { httpGet: { path: '/healthz/live', port: 'http' }, failureThreshold: 3 },
-        ports: [{ name: 'http', containerPort: 8080 }, { name: 'metrics', containerPort: 9090 }],
+        ports: [
+          { name: 'http', containerPort: 8080 },
+          { name: 'metrics', containerPort: 9090 },
+        ],
       });
       expect(at(sts, 'spec.template.metadata.annotations')).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9090' });
     },
@@ -159,7 +186,11 @@ const cases: readonly Case[] = [
     {},
     (r) => {
       const redis = r.find('StatefulSet', '-redis');
-      expect(redis.spec).toMatchObject({ replicas: 6, serviceName: 'bv-boardviewer-redis-headless', volumeClaimTemplates: [{ metadata: { name: 'redis-data' } }] });
+      expect(redis.spec).toMatchObject({
+        replicas: 6,
+        serviceName: 'bv-boardviewer-redis-headless',
+        volumeClaimTemplates: [{ metadata: { name: 'redis-data' } }],
+      });
       expect(String((container(redis, 'redis').command as string[])[2])).toMatch(/cluster-enabled yes[\s\S]*appendonly yes/);
       expect(container(redis, 'redis')).toMatchObject({ readinessProbe: { failureThreshold: 3 }, livenessProbe: { failureThreshold: 3 } });
       expect(r.find('Service', '-redis-headless').spec).toMatchObject({ clusterIP: 'None' });
@@ -213,17 +244,26 @@ const cases: readonly Case[] = [
     (r) => {
       const selector = at(r.find('StatefulSet', 'boardviewer'), 'spec.selector');
       expect(r.find('PodDisruptionBudget', 'bv-boardviewer')).toMatchObject({ apiVersion: 'policy/v1', spec: { maxUnavailable: '25%', selector } });
-      expect(at(r.find('StatefulSet', 'boardviewer'), 'spec.updateStrategy')).toEqual({ type: 'RollingUpdate', rollingUpdate: { partition: 2, maxUnavailable: '25%' } });
+      expect(at(r.find('StatefulSet', 'boardviewer'), 'spec.updateStrategy')).toEqual({
+        type: 'RollingUpdate',
+        rollingUpdate: { partition: 2, maxUnavailable: '25%' },
+      });
     },
   ],
   [
     'R13: ServiceMonitor on the metrics port and the four alert levels plus pod-down',
     { monitoring: { enabled: true, labels: { release: 'prom' } } },
     (r) => {
-      expect(r.find('ServiceMonitor').spec).toMatchObject({ endpoints: [{ port: 'metrics', path: '/metrics', relabelings: [{ targetLabel: 'instance' }, { targetLabel: 'pod' }] }] });
+      expect(r.find('ServiceMonitor').spec).toMatchObject({
+        endpoints: [{ port: 'metrics', path: '/metrics', relabelings: [{ targetLabel: 'instance' }, { targetLabel: 'pod' }] }],
+      });
       const rule = r.find('PrometheusRule');
       expect(rule.metadata.labels?.release).toBe('prom');
-      const rules = (at(rule, 'spec.groups') as { rules: { alert: string; expr: string; for?: string; labels: { level: string; severity: string }; annotations: Record<string, string> }[] }[]).flatMap((g) => g.rules);
+      const rules = (
+        at(rule, 'spec.groups') as {
+          rules: { alert: string; expr: string; for?: string; labels: { level: string; severity: string }; annotations: Record<string, string> }[];
+        }[]
+      ).flatMap((g) => g.rules);
       const byLevel = Object.fromEntries(rules.map((x) => [x.labels.level, x]));
       expect(Object.keys(byLevel).sort()).toEqual(['application', 'availability', 'business', 'container', 'infrastructure']);
       expect(byLevel.infrastructure?.expr).toMatch(/> 85\s*$/);
@@ -360,9 +400,18 @@ describe('R10: HikariCP pool size = min(20, 2 × CPU limit in cores), at least 1
 
 describe('R8: replicas must hold the primary plus the write quorum', () => {
   it.each([
-    [{ autoscaling: { enabled: false }, replicas: 2 }, 'replicas is 2, but quorum.writeQuorum=2 needs a primary plus 2 replicas: set replicas to at least 3 (R8)'],
-    [{ autoscaling: { minReplicas: 2 } }, 'autoscaling.minReplicas is 2, but quorum.writeQuorum=2 needs a primary plus 2 replicas: set autoscaling.minReplicas to at least 3 (R8)'],
-    [{ quorum: { writeQuorum: 4 } }, 'autoscaling.minReplicas is 4, but quorum.writeQuorum=4 needs a primary plus 4 replicas: set autoscaling.minReplicas to at least 5 (R8)'],
+    [
+      { autoscaling: { enabled: false }, replicas: 2 },
+      'replicas is 2, but quorum.writeQuorum=2 needs a primary plus 2 replicas: set replicas to at least 3 (R8)',
+    ],
+    [
+      { autoscaling: { minReplicas: 2 } },
+      'autoscaling.minReplicas is 2, but quorum.writeQuorum=2 needs a primary plus 2 replicas: set autoscaling.minReplicas to at least 3 (R8)',
+    ],
+    [
+      { quorum: { writeQuorum: 4 } },
+      'autoscaling.minReplicas is 4, but quorum.writeQuorum=4 needs a primary plus 4 replicas: set autoscaling.minReplicas to at least 5 (R8)',
+    ],
     [{ autoscaling: { minReplicas: 5, maxReplicas: 4 } }, 'autoscaling.maxReplicas (4) is below autoscaling.minReplicas (5) (R6)'],
     [{ redis: { mode: 'external' } }, 'redis.mode is external but redis.external.addresses is empty'],
   ] as const)('%j fails: %s', async (values, message) => {

@@ -3,7 +3,7 @@
 import { describe } from 'vitest';
 import { HELM_MAJORS } from '../../toolchain/helm.ts';
 import { FAST_LINT_VERSIONS } from '../helpers/clean-matrix.ts';
-import { lintCases, expectLintClean } from '../helpers/helm-lint.ts';
+import { expectLintClean, lintCases } from '../helpers/helm-lint.ts';
 
 describe.each(lintCases(HELM_MAJORS, FAST_LINT_VERSIONS))('helm$major, $scenario.name', ({ major, scenario, kubeVersions }) => {
   expectLintClean(major, scenario, kubeVersions);

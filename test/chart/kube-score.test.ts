@@ -44,14 +44,24 @@ interface Finding {
 const GRADE_ALL_OK = 10;
 const IGNORES = parse(fs.readFileSync(path.join(import.meta.dirname, 'kube-score-ignore.yaml'), 'utf8')) as IgnoreEntry[];
 const covers = (e: IgnoreEntry, f: Finding) =>
-  e.check === f.check && e.kind === f.kind && (e.container === undefined || e.container === f.container) && (e.scenario === undefined || e.scenario === f.scenario);
+  e.check === f.check &&
+  e.kind === f.kind &&
+  (e.container === undefined || e.container === f.container) &&
+  (e.scenario === undefined || e.scenario === f.scenario);
 
 const findings: Finding[] = [];
 
 beforeAll(async () => {
   const kubeScore = locateTool('kube-score');
   for (const scenario of SCENARIOS) {
-    const rendered = await new Helm(4).template({ chart: CHART, kubeVersion: NEWEST_KUBE_VERSION, valuesFiles: scenario.valuesFiles, releaseName: 'bv', namespace: 'boards', apiVersions: CRD_API_VERSIONS });
+    const rendered = await new Helm(4).template({
+      chart: CHART,
+      kubeVersion: NEWEST_KUBE_VERSION,
+      valuesFiles: scenario.valuesFiles,
+      releaseName: 'bv',
+      namespace: 'boards',
+      apiVersions: CRD_API_VERSIONS,
+    });
     if (rendered.status !== 0) throw new Error(`${scenario.name}: ${rendered.stderr}`);
     const result = await runProcess(kubeScore, ['score', '-', '--output-format', 'json'], { input: rendered.stdout });
     const scored = JSON.parse(result.stdout) as ScoredObject[];
@@ -59,7 +69,14 @@ beforeAll(async () => {
       for (const c of object.checks) {
         if (c.skipped || c.grade >= GRADE_ALL_OK) continue;
         for (const comment of c.comments ?? [{ path: '', summary: '' }]) {
-          findings.push({ scenario: scenario.name, check: c.check.id, kind: object.type_meta.kind, name: object.object_name, container: comment.path, summary: comment.summary });
+          findings.push({
+            scenario: scenario.name,
+            check: c.check.id,
+            kind: object.type_meta.kind,
+            name: object.object_name,
+            container: comment.path,
+            summary: comment.summary,
+          });
         }
       }
     }
@@ -79,7 +96,10 @@ describe('kube-score v1.20.0 over every scenario', () => {
   it('every ignore entry has a reason and still matches a finding', () => {
     for (const e of IGNORES) {
       expect(e.reason?.length ?? 0, `${e.check} ${e.kind}`).toBeGreaterThan(20);
-      expect(findings.some((f) => covers(e, f)), `stale entry: ${e.check} ${e.kind} ${e.container ?? ''}`).toBe(true);
+      expect(
+        findings.some((f) => covers(e, f)),
+        `stale entry: ${e.check} ${e.kind} ${e.container ?? ''}`,
+      ).toBe(true);
     }
   });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Values } from '../../schema/values.generated.ts';
 import { HELM_MAJORS } from '../../toolchain/helm.ts';
-import { at, container, render, type Container, type K8sObject, type Render } from '../helpers/render.ts';
+import { at, type Container, container, type K8sObject, type Render, render } from '../helpers/render.ts';
 
 /** Every workload of the chart: how to find it, and where its pod template sits. */
 const WORKLOADS = [
@@ -71,7 +71,11 @@ describe.each(HELM_MAJORS)('helm%i: pod settings', (major) => {
       priorityClassName: `${tag}-priority`,
       imagePullSecrets: [{ name: `${tag}-cred` }],
       podAnnotations: { 'team.example.com/owner': tag },
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: [tag] }] }] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: [tag] }] }] },
+        },
+      },
       containerSecurityContext: { runAsUser: 4242 },
     });
     const r = await render(
@@ -102,7 +106,10 @@ describe.each(HELM_MAJORS)('helm%i: pod settings', (major) => {
       expect(pod.spec.priorityClassName, w.name).toBe(`${tag}-priority`);
       expect(pod.spec.imagePullSecrets, w.name).toEqual([{ name: 'regcred' }, { name: `${tag}-cred` }]);
       expect(pod.metadata.annotations, w.name).toMatchObject({ 'team.example.com/owner': tag, 'chart-wide': 'kept' });
-      expect(at(pod.spec.affinity, 'nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.0.matchExpressions.0.values'), w.name).toEqual([tag]);
+      expect(
+        at(pod.spec.affinity, 'nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.0.matchExpressions.0.values'),
+        w.name,
+      ).toEqual([tag]);
       for (const c of pod.spec.containers) {
         // The override is merged over the restricted context, which stays otherwise.
         expect(c.securityContext, `${w.name}/${c.name}`).toMatchObject({ runAsUser: 4242, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
@@ -206,7 +213,9 @@ describe.each(HELM_MAJORS)('helm%i: Redis metrics exporter', (major) => {
     const monitor = r.find('ServiceMonitor', 'bv-boardviewer-redis');
     expect(at(monitor, 'spec.endpoints.0.port')).toBe('redis-metrics');
     // The ServiceMonitor selects the exporter's Service and no other.
-    const selected = r.all('Service').filter((svc) => Object.entries(at(monitor, 'spec.selector.matchLabels') as Record<string, string>).every(([k, v]) => svc.metadata.labels?.[k] === v));
+    const selected = r
+      .all('Service')
+      .filter((svc) => Object.entries(at(monitor, 'spec.selector.matchLabels') as Record<string, string>).every(([k, v]) => svc.metadata.labels?.[k] === v));
     expect(selected.map((svc) => svc.metadata.name)).toEqual(['bv-boardviewer-redis-metrics']);
   });
 });

@@ -6,7 +6,7 @@
 // added. Also the Redis pods' own start: after every node restarted on a new address (a full
 // restart, a restore), the chart's nodes.conf rewrite and postStart meets re-form the cluster. Needs redis-server 7 on PATH (e.g. the distribution's redis-server package);
 // without it the suite is skipped and says so.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +34,38 @@ async function start(i: number, empty = false, at = address(i)): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   addresses.set(i, at);
   // The announced host name stays the node's first address, as a pod's DNS name outlives its IP.
-  const child = spawn('redis-server', ['--bind', at, '--port', '6379', '--dir', dir, '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '2000', '--cluster-announce-ip', at, '--cluster-announce-hostname', address(i), '--cluster-preferred-endpoint-type', 'hostname', '--requirepass', PASSWORD, '--masterauth', PASSWORD, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    [
+      '--bind',
+      at,
+      '--port',
+      '6379',
+      '--dir',
+      dir,
+      '--cluster-enabled',
+      'yes',
+      '--cluster-config-file',
+      'nodes.conf',
+      '--cluster-node-timeout',
+      '2000',
+      '--cluster-announce-ip',
+      at,
+      '--cluster-announce-hostname',
+      address(i),
+      '--cluster-preferred-endpoint-type',
+      'hostname',
+      '--requirepass',
+      PASSWORD,
+      '--masterauth',
+      PASSWORD,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ],
+    { stdio: 'ignore' },
+  );
   servers.set(i, child);
   for (let tries = 0; tries < 100; tries++) {
     if ((await cli(i, 'ping')).trim() === 'PONG') return;
@@ -57,14 +88,27 @@ async function cli(i: number, ...args: string[]): Promise<string> {
 }
 
 async function info(i: number): Promise<Record<string, string>> {
-  return Object.fromEntries((await cli(i, 'cluster', 'info')).split(/\r?\n/).filter((l) => l.includes(':')).map((l) => l.split(':') as [string, string]));
+  return Object.fromEntries(
+    (await cli(i, 'cluster', 'info'))
+      .split(/\r?\n/)
+      .filter((l) => l.includes(':'))
+      .map((l) => l.split(':') as [string, string]),
+  );
 }
 
 /** The chart's bootstrap script for `nodes` nodes, with host names mapped to the local addresses. */
 async function bootstrapScript(nodes: number): Promise<string> {
-  const r = await new Helm(4).template({ chart: CHART, kubeVersion: NEWEST_KUBE_VERSION, releaseName: 'bv', namespace: 'boards', set: [`redis.cluster.nodes=${nodes}`] });
+  const r = await new Helm(4).template({
+    chart: CHART,
+    kubeVersion: NEWEST_KUBE_VERSION,
+    releaseName: 'bv',
+    namespace: 'boards',
+    set: [`redis.cluster.nodes=${nodes}`],
+  });
   if (r.status !== 0) throw new Error(r.stderr);
-  const job = parseAllDocuments(r.stdout).map((d) => d.toJS() as { kind?: string; spec?: { template: { spec: { containers: { command: string[] }[] } } } }).find((o) => o?.kind === 'Job');
+  const job = parseAllDocuments(r.stdout)
+    .map((d) => d.toJS() as { kind?: string; spec?: { template: { spec: { containers: { command: string[] }[] } } } })
+    .find((o) => o?.kind === 'Job');
   const script = job?.spec?.template.spec.containers[0]?.command[2] ?? '';
   const swapped = script.replace(/^host\(\) \{.*\}$/m, 'host() { echo "127.0.0.$(($1 + 11))"; }').replace(/^ipof\(\) \{.*\}$/m, 'ipof() { echo "$1"; }');
   expect(swapped).not.toBe(script);
@@ -73,7 +117,10 @@ async function bootstrapScript(nodes: number): Promise<string> {
 }
 
 async function bootstrap(nodes: number): Promise<{ status: number | null; output: string }> {
-  const r = await runProcess('sh', ['-c', await bootstrapScript(nodes)], { env: { ...process.env, NODES: String(nodes), REDISCLI_AUTH: PASSWORD }, timeoutMs: 240_000 });
+  const r = await runProcess('sh', ['-c', await bootstrapScript(nodes)], {
+    env: { ...process.env, NODES: String(nodes), REDISCLI_AUTH: PASSWORD },
+    timeoutMs: 240_000,
+  });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
@@ -114,8 +161,14 @@ async function shape(nodes: number): Promise<{ primaries: number; replicas: numb
 async function redisPodScripts(): Promise<{ start: string; postStart: string }> {
   const r = await new Helm(4).template({ chart: CHART, kubeVersion: NEWEST_KUBE_VERSION, releaseName: 'bv', namespace: 'boards' });
   if (r.status !== 0) throw new Error(r.stderr);
-  type Sts = { kind?: string; metadata: { name: string }; spec: { template: { spec: { containers: { command: string[]; lifecycle: { postStart: { exec: { command: string[] } } } }[] } } } };
-  const sts = parseAllDocuments(r.stdout).map((d) => d.toJS() as Sts).find((o) => o?.kind === 'StatefulSet' && o.metadata.name.endsWith('-redis'));
+  type Sts = {
+    kind?: string;
+    metadata: { name: string };
+    spec: { template: { spec: { containers: { command: string[]; lifecycle: { postStart: { exec: { command: string[] } } } }[] } } };
+  };
+  const sts = parseAllDocuments(r.stdout)
+    .map((d) => d.toJS() as Sts)
+    .find((o) => o?.kind === 'StatefulSet' && o.metadata.name.endsWith('-redis'));
   const c = sts?.spec.template.spec.containers[0];
   return { start: c?.command[2] ?? '', postStart: c?.lifecycle.postStart.exec.command[2] ?? '' };
 }
@@ -178,7 +231,11 @@ describe.skipIf(!AVAILABLE)('the Redis Cluster bootstrap against real Redis 7', 
     await shape(6);
     await replicasInSync(6);
     const oldId = (await cli(0, 'cluster', 'myid')).trim();
-    const replicaOf0 = (await cli(0, 'cluster', 'nodes')).split('\n').map((l) => l.split(' ')).find((f) => f[3] === oldId)?.[1]?.split(':')[0];
+    const replicaOf0 = (await cli(0, 'cluster', 'nodes'))
+      .split('\n')
+      .map((l) => l.split(' '))
+      .find((f) => f[3] === oldId)?.[1]
+      ?.split(':')[0];
     expect(replicaOf0).toMatch(/^127\.0\.0\./);
     // Node 0 (a primary) comes straight back empty, at its old address: the others drop the
     // link to the old ID without ever marking it failed, so its replica does not take over by
@@ -203,14 +260,22 @@ describe.skipIf(!AVAILABLE)('the Redis Cluster bootstrap against real Redis 7', 
     await shape(6);
     await replicasInSync(6);
     const { start: startScript, postStart } = await redisPodScripts();
-    const rewrite = startScript.split('\n').find((l) => l.includes('sed -i'))?.trim() ?? '';
+    const rewrite =
+      startScript
+        .split('\n')
+        .find((l) => l.includes('sed -i'))
+        ?.trim() ?? '';
     expect(rewrite).toContain('/data/nodes.conf');
     const moved = (i: number) => `127.0.0.${i + 41}`;
     for (let i = 0; i < 6; i++) await stop(i);
     for (let i = 0; i < 6; i++) {
-      const r = await runProcess('sh', ['-c', rewrite.replace('/data/nodes.conf', path.join(work, `node-${i}`, 'nodes.conf'))], { env: { ...process.env, POD_IP: moved(i) } });
+      const r = await runProcess('sh', ['-c', rewrite.replace('/data/nodes.conf', path.join(work, `node-${i}`, 'nodes.conf'))], {
+        env: { ...process.env, POD_IP: moved(i) },
+      });
       expect(r.status, r.stderr).toBe(0);
-      expect(fs.readFileSync(path.join(work, `node-${i}`, 'nodes.conf'), 'utf8')).toMatch(new RegExp(` ${moved(i).replace(/\./g, '\\.')}:6379@16379,${address(i).replace(/\./g, '\\.')} myself`));
+      expect(fs.readFileSync(path.join(work, `node-${i}`, 'nodes.conf'), 'utf8')).toMatch(
+        new RegExp(` ${moved(i).replace(/\./g, '\\.')}:6379@16379,${address(i).replace(/\./g, '\\.')} myself`),
+      );
     }
     for (let i = 0; i < 6; i++) await start(i, false, moved(i));
     // Without the meets every node only knows its peers' old addresses.

@@ -11,20 +11,24 @@ import { CHART, SCENARIOS } from '../helpers/scenarios.ts';
 
 const NAMESPACE = `ns-${'n'.repeat(57)}-63`;
 // The second name does not contain the chart name, so the fullname is release + "-boardviewer".
-it.each(['r', `release-${'x'.repeat(42)}-53`])('release name %s with a 63-character namespace', async (releaseName) => {
-  expect(NAMESPACE).toHaveLength(63);
-  expect([1, 53]).toContain(releaseName.length);
-  const report = await validate({
-    inputs: [CHART],
-    valuesSets: SCENARIOS.map((s) => s.valuesFiles),
-    kubernetesVersions: [NEWEST_KUBE_VERSION],
-    helmMajors: [3, 4],
-    schemaLocations: folderSchemaLocations(),
-    apiVersions: SCENARIO_API_VERSIONS,
-    releaseName,
-    namespace: NAMESPACE,
-  });
-  const problems = report.findings.filter((f) => f.severity !== 'info' && !f.suppressed);
-  expect(problems, textReport({ ...report, findings: problems }, { color: false })).toEqual([]);
-  expect(report.summary.renders).toBe(SCENARIOS.length * 2);
-}, 240_000);
+it.each(['r', `release-${'x'.repeat(42)}-53`])(
+  'release name %s with a 63-character namespace',
+  async (releaseName) => {
+    expect(NAMESPACE).toHaveLength(63);
+    expect([1, 53]).toContain(releaseName.length);
+    const report = await validate({
+      inputs: [CHART],
+      valuesSets: SCENARIOS.map((s) => s.valuesFiles),
+      kubernetesVersions: [NEWEST_KUBE_VERSION],
+      helmMajors: [3, 4],
+      schemaLocations: folderSchemaLocations(),
+      apiVersions: SCENARIO_API_VERSIONS,
+      releaseName,
+      namespace: NAMESPACE,
+    });
+    const problems = report.findings.filter((f) => f.severity !== 'info' && !f.suppressed);
+    expect(problems, textReport({ ...report, findings: problems }, { color: false })).toEqual([]);
+    expect(report.summary.renders).toBe(SCENARIOS.length * 2);
+  },
+  240_000,
+);

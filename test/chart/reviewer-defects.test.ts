@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments, parse, stringify } from 'yaml';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 import type { Values } from '../../schema/values.generated.ts';
 import { Helm } from '../../toolchain/helm.ts';
 import { NEWEST_KUBE_VERSION } from '../../toolchain/kube-versions.ts';
 import { allowed, type Pod } from '../helpers/network-policy.ts';
 import { REPO } from '../helpers/project.ts';
-import { at, container, envOf, render, type K8sObject, type Render } from '../helpers/render.ts';
+import { at, container, envOf, type K8sObject, type Render, render } from '../helpers/render.ts';
 import { CHART } from '../helpers/scenarios.ts';
 
 const NS = 'boards';
@@ -55,14 +55,19 @@ const cases: readonly Case[] = [
         expect(allowed(policies, pod, KUBE_DNS, 53, 'UDP')).toBe(true);
         expect(allowed(policies, pod, KUBE_DNS, 53, 'TCP')).toBe(true);
         // DNS goes to the cluster DNS pods, not to any address.
-        const anyDnsEgress = policies.some((np) => ((at(np, 'spec.egress') ?? []) as { to?: unknown[]; ports?: { port?: unknown }[] }[]).some((e) => e.ports?.some((p) => p.port === 53) && !e.to));
+        const anyDnsEgress = policies.some((np) =>
+          ((at(np, 'spec.egress') ?? []) as { to?: unknown[]; ports?: { port?: unknown }[] }[]).some((e) => e.ports?.some((p) => p.port === 53) && !e.to),
+        );
         expect(anyDnsEgress).toBe(false);
       }
     },
   ],
   [
     '2: external Redis egress has its own CIDR; HTTPS to cloud APIs only when allowed',
-    { redis: { mode: 'external', external: { addresses: ['r:6379'] } }, networkPolicy: { databaseCIDR: '10.20.0.0/16', redisCIDR: '10.30.0.0/16', allowCloudApiEgress: true, cloudApiCIDRs: ['52.94.0.0/16'] } },
+    {
+      redis: { mode: 'external', external: { addresses: ['r:6379'] } },
+      networkPolicy: { databaseCIDR: '10.20.0.0/16', redisCIDR: '10.30.0.0/16', allowCloudApiEgress: true, cloudApiCIDRs: ['52.94.0.0/16'] },
+    },
     (r) => {
       const egress = at(r.find('NetworkPolicy', 'bv-boardviewer'), 'spec.egress') as { to?: { ipBlock?: { cidr: string } }[]; ports: { port: number }[] }[];
       const cidrFor = (port: number) => egress.filter((e) => e.ports.some((p) => p.port === port)).flatMap((e) => (e.to ?? []).map((t) => t.ipBlock?.cidr));
@@ -111,7 +116,10 @@ const cases: readonly Case[] = [
   [
     '6: Redis maxmemory at the default 1Gi limit',
     {},
-    (r) => expect(String((container(r.find('StatefulSet', '-redis'), 'redis').command as string[])[2])).toMatch(/maxmemory 805306368"\n[\s\S]*maxmemory-policy allkeys-lru/),
+    (r) =>
+      expect(String((container(r.find('StatefulSet', '-redis'), 'redis').command as string[])[2])).toMatch(
+        /maxmemory 805306368"\n[\s\S]*maxmemory-policy allkeys-lru/,
+      ),
   ],
   [
     '6: Redis nodes re-form after a full restart: own address rewritten, peers met at their current addresses',
@@ -147,11 +155,23 @@ const cases: readonly Case[] = [
   [
     '9: alert text, windows and `for:` durations come from values',
     {
-      monitoring: { enabled: true, thresholds: { websocketDropPercent: 40, websocketDropWindow: '30m', websocketDropFor: '7m', reportSuccessWindow: '10m', reportSuccessFor: '20m', podDownFor: '3m' } },
+      monitoring: {
+        enabled: true,
+        thresholds: {
+          websocketDropPercent: 40,
+          websocketDropWindow: '30m',
+          websocketDropFor: '7m',
+          reportSuccessWindow: '10m',
+          reportSuccessFor: '20m',
+          podDownFor: '3m',
+        },
+      },
       // probes.liveness.failureThreshold is pinned to 3 by the schema (R7, issue 12).
     },
     (r) => {
-      const rules = (at(r.find('PrometheusRule'), 'spec.groups') as { rules: { alert: string; expr: string; for?: string; annotations: Record<string, string> }[] }[]).flatMap((g) => g.rules);
+      const rules = (
+        at(r.find('PrometheusRule'), 'spec.groups') as { rules: { alert: string; expr: string; for?: string; annotations: Record<string, string> }[] }[]
+      ).flatMap((g) => g.rules);
       const byName = Object.fromEntries(rules.map((x) => [x.alert, x]));
       const ws = byName.BoardViewerWebSocketConnectionsDropped;
       expect(ws?.expr).toContain('offset 30m');
@@ -168,10 +188,10 @@ const cases: readonly Case[] = [
     },
   ],
   [
-    '9: the pod-down alert reads the ServiceMonitor job\'s up series, so a crashed pod (no series) alerts',
+    "9: the pod-down alert reads the ServiceMonitor job's up series, so a crashed pod (no series) alerts",
     { monitoring: { enabled: true } },
     (r) => {
-      const expr = String((at(r.find('PrometheusRule'), 'spec.groups.0.rules.0.expr') as string));
+      const expr = String(at(r.find('PrometheusRule'), 'spec.groups.0.rules.0.expr') as string);
       const job = /up\{job="([^"]+)", namespace="boards"\}/.exec(expr)?.[1];
       // The job label is the name of the Service the ServiceMonitor scrapes (its metrics port).
       const port = at(r.find('ServiceMonitor'), 'spec.endpoints.0.port');
@@ -181,11 +201,7 @@ const cases: readonly Case[] = [
       expect(expr).toContain(`count(up{job="${job}", namespace="boards"} == 1) < 4`);
     },
   ],
-  [
-    '11: the chaos drill is off by default',
-    {},
-    (r) => expect(r.all('CronJob')).toEqual([]),
-  ],
+  ['11: the chaos drill is off by default', {}, (r) => expect(r.all('CronJob')).toEqual([])],
   [
     '11: when on, the drill checks readiness, then evicts (never deletes), and skips runs missed by more than the deadline',
     { chaosDrill: { enabled: true } },
@@ -211,10 +227,21 @@ describe.each(cases)('%s', (_name, values, check) => {
   });
 });
 
-describe('4: user Ingress annotations override the chart\'s, each key once', () => {
+describe("4: user Ingress annotations override the chart's, each key once", () => {
   it.each([3, 4] as const)('Helm %i', async (major) => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-ingress-')), 'values.yaml');
-    fs.writeFileSync(file, stringify({ ingress: { annotations: { 'nginx.ingress.kubernetes.io/proxy-read-timeout': '60', 'nginx.ingress.kubernetes.io/proxy-body-size': '1g', 'example.com/team': 'boards' } } }));
+    fs.writeFileSync(
+      file,
+      stringify({
+        ingress: {
+          annotations: {
+            'nginx.ingress.kubernetes.io/proxy-read-timeout': '60',
+            'nginx.ingress.kubernetes.io/proxy-body-size': '1g',
+            'example.com/team': 'boards',
+          },
+        },
+      }),
+    );
     const r = await new Helm(major).template({
       chart: CHART,
       kubeVersion: NEWEST_KUBE_VERSION,
@@ -266,9 +293,15 @@ describe('7: the generated Redis password under GitOps', () => {
 
 describe('10: the render fails when a drain or rolling update can break the write quorum', () => {
   it.each([
-    [{ autoscaling: { minReplicas: 3 } }, 'autoscaling.minReplicas is 3, but a node drain or rolling update (podDisruptionBudget.maxUnavailable=25%, updateStrategy.maxUnavailable=25%) may leave only 2 pods while quorum.writeQuorum=2 needs 3: set autoscaling.minReplicas to at least 4'],
+    [
+      { autoscaling: { minReplicas: 3 } },
+      'autoscaling.minReplicas is 3, but a node drain or rolling update (podDisruptionBudget.maxUnavailable=25%, updateStrategy.maxUnavailable=25%) may leave only 2 pods while quorum.writeQuorum=2 needs 3: set autoscaling.minReplicas to at least 4',
+    ],
     [{ autoscaling: { enabled: false }, replicas: 3 }, 'replicas is 3, but a node drain or rolling update'],
-    [{ podDisruptionBudget: { maxUnavailable: 2 }, autoscaling: { minReplicas: 4 } }, 'may leave only 2 pods while quorum.writeQuorum=2 needs 3: set autoscaling.minReplicas to at least 5'],
+    [
+      { podDisruptionBudget: { maxUnavailable: 2 }, autoscaling: { minReplicas: 4 } },
+      'may leave only 2 pods while quorum.writeQuorum=2 needs 3: set autoscaling.minReplicas to at least 5',
+    ],
   ] as const)('%j', async (values, message) => {
     for (const major of [3, 4] as const) {
       const r = await render(values as Values, { major });
@@ -280,7 +313,12 @@ describe('10: the render fails when a drain or rolling update can break the writ
   // The schema allows 1-25% (issue 12): 25% of 5 pods rounds down to 1 (4 left, enough for a
   // write quorum of 3); rounding up (2 down, 3 left) would fail the render.
   it('a rolling update of 25% at 5 pods rounds down (1 down, 4 left) and renders', async () => {
-    const r = await render({ updateStrategy: { maxUnavailable: '25%' }, podDisruptionBudget: { enabled: false }, quorum: { writeQuorum: 3 }, autoscaling: { minReplicas: 5 } });
+    const r = await render({
+      updateStrategy: { maxUnavailable: '25%' },
+      podDisruptionBudget: { enabled: false },
+      quorum: { writeQuorum: 3 },
+      autoscaling: { minReplicas: 5 },
+    });
     expect(r.status, r.stderr).toBe(0);
   });
 

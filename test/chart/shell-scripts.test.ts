@@ -27,9 +27,20 @@ function scriptsIn(value: unknown, where: string, out: Script[]): void {
 const scripts: Script[] = [];
 
 beforeAll(async () => {
-  const renders = [...SCENARIOS.map((s) => ({ name: s.name, valuesFiles: s.valuesFiles, set: [] as string[] })), { name: 'chaos drill on', valuesFiles: [], set: ['chaosDrill.enabled=true'] }];
+  const renders = [
+    ...SCENARIOS.map((s) => ({ name: s.name, valuesFiles: s.valuesFiles, set: [] as string[] })),
+    { name: 'chaos drill on', valuesFiles: [], set: ['chaosDrill.enabled=true'] },
+  ];
   for (const r of renders) {
-    const result = await new Helm(4).template({ chart: CHART, kubeVersion: NEWEST_KUBE_VERSION, valuesFiles: r.valuesFiles, set: r.set, releaseName: 'bv', namespace: 'boards', apiVersions: CRD_API_VERSIONS });
+    const result = await new Helm(4).template({
+      chart: CHART,
+      kubeVersion: NEWEST_KUBE_VERSION,
+      valuesFiles: r.valuesFiles,
+      set: r.set,
+      releaseName: 'bv',
+      namespace: 'boards',
+      apiVersions: CRD_API_VERSIONS,
+    });
     if (result.status !== 0) throw new Error(`${r.name}: ${result.stderr}`);
     for (const doc of parseAllDocuments(result.stdout)) {
       const object = doc.toJS() as { kind?: string; metadata?: { name?: string } } | null;

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse, parseAllDocuments, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Helm, HELM_MAJORS } from '../../toolchain/helm.ts';
+import { parse, parseAllDocuments, stringify } from 'yaml';
+import { HELM_MAJORS, Helm } from '../../toolchain/helm.ts';
 import { NEWEST_KUBE_VERSION } from '../../toolchain/kube-versions.ts';
 import { at, container, type K8sObject } from '../helpers/render.ts';
 import { CHART } from '../helpers/scenarios.ts';

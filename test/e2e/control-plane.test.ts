@@ -15,20 +15,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { type Cluster, controlPlaneOrFailUnderCI, startCluster } from '../../toolchain/control-plane/cluster.ts';
+import { createNamespace, createVolumes, installCrds } from '../../toolchain/control-plane/cluster-fixtures.ts';
+import { type KubeObject, waitFor } from '../../toolchain/control-plane/kube-client.ts';
 import { Helm, type HelmMajor } from '../../toolchain/helm.ts';
 import { folderSchemaLocations } from '../../toolchain/kubeconform.ts';
+import { readConfig } from '../../validator/config.ts';
 import { validate } from '../../validator/validate.ts';
-import { CHART, CRD_API_VERSIONS, SCENARIOS } from '../helpers/scenarios.ts';
 import { REPO, treeDigest } from '../helpers/project.ts';
 import { changeChart } from '../helpers/release-project.ts';
+import { CHART, CRD_API_VERSIONS, SCENARIOS } from '../helpers/scenarios.ts';
 import { createSigningKey } from '../helpers/signing-key.ts';
-import { publishChart, type PublishedChart } from './harness/chart-publishing.ts';
-import { controlPlaneOrFailUnderCI, startCluster, type Cluster } from '../../toolchain/control-plane/cluster.ts';
-import { createNamespace, createVolumes, installCrds } from '../../toolchain/control-plane/cluster-fixtures.ts';
-import { waitFor, type KubeObject } from '../../toolchain/control-plane/kube-client.ts';
-import { DependentSteps } from './harness/steps.ts';
-import { readConfig } from '../../validator/config.ts';
 import { knownFlowFindingsConfig } from '../validator/flows/known-flow-findings.ts';
+import { type PublishedChart, publishChart } from './harness/chart-publishing.ts';
+import { DependentSteps } from './harness/steps.ts';
 
 const AVAILABLE = controlPlaneOrFailUnderCI();
 
@@ -46,7 +46,10 @@ let work: string;
 
 async function helmOk(helm: Helm, args: string[]): Promise<string> {
   const r = await helm.exec([...args, '--kubeconfig', cluster.kubeconfig]);
-  if (r.status !== 0) throw new Error(`helm${helm.major} ${args.join(' ')} failed (${r.status}):\n${r.stderr}${r.stdout}\n--- controller-manager\n${cluster.logTail('kube-controller-manager', 10)}\n--- kube-scheduler\n${cluster.logTail('kube-scheduler', 10)}`);
+  if (r.status !== 0)
+    throw new Error(
+      `helm${helm.major} ${args.join(' ')} failed (${r.status}):\n${r.stderr}${r.stdout}\n--- controller-manager\n${cluster.logTail('kube-controller-manager', 10)}\n--- kube-scheduler\n${cluster.logTail('kube-scheduler', 10)}`,
+    );
   return r.stdout;
 }
 
@@ -67,7 +70,9 @@ function fromDotted(sets: readonly string[]): Record<string, unknown> {
 }
 
 const ordinal = (name: string) => Number(/-(\d+)$/.exec(name)?.[1] ?? -1);
-const isReady = (p: KubeObject) => !p.metadata.deletionTimestamp && ((p.status?.conditions as { type: string; status: string }[] | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+const isReady = (p: KubeObject) =>
+  !p.metadata.deletionTimestamp &&
+  ((p.status?.conditions as { type: string; status: string }[] | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 
 async function appPods(ns: string): Promise<KubeObject[]> {
   const list = await cluster.client.list(`/api/v1/namespaces/${ns}/pods`, `app.kubernetes.io/instance=${RELEASE},app.kubernetes.io/component=server`);
@@ -79,7 +84,9 @@ async function podReport(ns: string): Promise<string> {
   const list = await cluster.client.list(`/api/v1/namespaces/${ns}/pods`, `app.kubernetes.io/instance=${RELEASE}`);
   return list.items
     .map((p) => {
-      const conditions = ((p.status?.conditions as { type: string; status: string; reason?: string; message?: string }[] | undefined) ?? []).filter((c) => c.status !== 'True');
+      const conditions = ((p.status?.conditions as { type: string; status: string; reason?: string; message?: string }[] | undefined) ?? []).filter(
+        (c) => c.status !== 'True',
+      );
       return `${p.metadata.name} ${String(p.status?.phase)} node=${String(p.spec?.nodeName ?? '-')} ${conditions.map((c) => `${c.type}=${c.status} ${c.reason ?? ''} ${c.message ?? ''}`).join('; ')}`;
     })
     .join('\n');
@@ -142,175 +149,358 @@ describe.skipIf(!AVAILABLE).each([3, 4] as const)('Helm %i', (major: HelmMajor) 
   const sharedClass = major === 3 ? [] : ['--set', 'storageClass.create=false'];
 
   const steps = new DependentSteps();
-  const INSTALL = steps.step('installs the production scenario from the HTTP chart repository; the StatefulSet controller creates pods in order of identity (readiness simulated by KWOK), each with its own bound claim', async () => {
-    await helmOk(helm, ['repo', 'add', `e2e${major}`, published.repoUrl]);
-    await helmOk(helm, ['repo', 'update']);
-    await createNamespace(cluster.client, ns);
-    const snapshots = await observe(
-      async () => (await appPods(ns)).map((p) => ordinal(p.metadata.name)),
-      async () => {
-        await timed(`helm${major} install --wait`, () => helmOk(helm, ['install', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '--verify', '--keyring', published.keyring, '-n', ns, '-f', PRODUCTION, '--set', 'podManagementPolicy=OrderedReady', ...GENERATED_REDIS_PASSWORD, ...sharedClass, '--wait', '--timeout', '4m']));
-        // With the HPA on, the StatefulSet leaves replicas to it; it raises them to minReplicas.
-        await timed(`helm${major} scale-out to ${MIN_PODS} ready pods`, () =>
-          waitFor(`${MIN_PODS} ready pods`, async () => (Number((await statefulSet(ns)).status?.readyReplicas ?? 0) >= MIN_PODS ? true : undefined), 120_000).catch(async (error: unknown) => {
-            throw new Error(`${(error as Error).message}\n${await podReport(ns)}\n--- kube-scheduler\n${cluster.logTail('kube-scheduler', 15)}`);
-          }),
-        );
-      },
-    );
-    for (const s of snapshots) expect(s, 'pods exist only as a prefix of the ordinals').toEqual(s.map((_, i) => i));
-    expect(snapshots.at(-1)).toEqual([0, 1, 2, 3, 4]);
-    // The scale-out was watched as it happened, not only its end.
-    expect(new Set(snapshots.map((s) => s.length)).size).toBeGreaterThanOrEqual(3);
-
-    for (const pod of await appPods(ns)) {
-      const claim = `board-data-${pod.metadata.name}`;
-      const volumes = (pod.spec?.volumes as { name: string; persistentVolumeClaim?: { claimName: string } }[]) ?? [];
-      expect(volumes.find((v) => v.name === 'board-data')?.persistentVolumeClaim?.claimName).toBe(claim);
-      expect((await cluster.client.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/${claim}`)).status?.phase).toBe('Bound');
-    }
-    expect(await cluster.client.exists(`/apis/policy/v1/namespaces/${ns}/poddisruptionbudgets/${STS}`)).toBe(true);
-    expect(await cluster.client.exists(`/apis/autoscaling/v2/namespaces/${ns}/horizontalpodautoscalers/${STS}`)).toBe(true);
-    expect(await cluster.client.exists(`/apis/monitoring.coreos.com/v1/namespaces/${ns}/prometheusrules/${STS}`)).toBe(true);
-  }, { timeoutMs: 420_000 });
-
-  steps.step('the endpoints controller lists every pod by its stable name behind the headless Service', async () => {
-    const slices = await cluster.client.list(`/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`, `kubernetes.io/service-name=${STS}-headless`);
-    const endpoints = await waitFor('endpoints for every pod', async () => {
-      const list = (await cluster.client.list(`/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`, `kubernetes.io/service-name=${STS}-headless`)).items.flatMap(
-        (s) => (s.endpoints as { hostname?: string; targetRef?: { name: string } }[] | undefined) ?? [],
+  const INSTALL = steps.step(
+    'installs the production scenario from the HTTP chart repository; the StatefulSet controller creates pods in order of identity (readiness simulated by KWOK), each with its own bound claim',
+    async () => {
+      await helmOk(helm, ['repo', 'add', `e2e${major}`, published.repoUrl]);
+      await helmOk(helm, ['repo', 'update']);
+      await createNamespace(cluster.client, ns);
+      const snapshots = await observe(
+        async () => (await appPods(ns)).map((p) => ordinal(p.metadata.name)),
+        async () => {
+          await timed(`helm${major} install --wait`, () =>
+            helmOk(helm, [
+              'install',
+              RELEASE,
+              `e2e${major}/boardviewer`,
+              '--version',
+              published.version,
+              '--verify',
+              '--keyring',
+              published.keyring,
+              '-n',
+              ns,
+              '-f',
+              PRODUCTION,
+              '--set',
+              'podManagementPolicy=OrderedReady',
+              ...GENERATED_REDIS_PASSWORD,
+              ...sharedClass,
+              '--wait',
+              '--timeout',
+              '4m',
+            ]),
+          );
+          // With the HPA on, the StatefulSet leaves replicas to it; it raises them to minReplicas.
+          await timed(`helm${major} scale-out to ${MIN_PODS} ready pods`, () =>
+            waitFor(
+              `${MIN_PODS} ready pods`,
+              async () => (Number((await statefulSet(ns)).status?.readyReplicas ?? 0) >= MIN_PODS ? true : undefined),
+              120_000,
+            ).catch(async (error: unknown) => {
+              throw new Error(`${(error as Error).message}\n${await podReport(ns)}\n--- kube-scheduler\n${cluster.logTail('kube-scheduler', 15)}`);
+            }),
+          );
+        },
       );
-      return list.length >= MIN_PODS ? list : undefined;
-    });
-    expect(slices.items.length).toBeGreaterThan(0);
-    expect(endpoints.map((e) => e.hostname).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `${STS}-${i}`));
-  }, { dependsOn: [INSTALL], timeoutMs: 150_000 });
+      for (const s of snapshots) expect(s, 'pods exist only as a prefix of the ordinals').toEqual(s.map((_, i) => i));
+      expect(snapshots.at(-1)).toEqual([0, 1, 2, 3, 4]);
+      // The scale-out was watched as it happened, not only its end.
+      expect(new Set(snapshots.map((s) => s.length)).size).toBeGreaterThanOrEqual(3);
 
-  steps.step('helm test: the API server admits the recovery check pod and its RBAC (its script does not run: Succeeded is simulated by KWOK)', async () => {
-    const out = await helmOk(helm, ['test', RELEASE, '-n', ns, '--timeout', '3m']);
-    expect(out).toMatch(new RegExp(`TEST SUITE:\\s+${STS}-recovery-check[\\s\\S]*Phase:\\s+Succeeded`));
-  }, { dependsOn: [INSTALL], timeoutMs: 240_000 });
+      for (const pod of await appPods(ns)) {
+        const claim = `board-data-${pod.metadata.name}`;
+        const volumes = (pod.spec?.volumes as { name: string; persistentVolumeClaim?: { claimName: string } }[]) ?? [];
+        expect(volumes.find((v) => v.name === 'board-data')?.persistentVolumeClaim?.claimName).toBe(claim);
+        expect((await cluster.client.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/${claim}`)).status?.phase).toBe('Bound');
+      }
+      expect(await cluster.client.exists(`/apis/policy/v1/namespaces/${ns}/poddisruptionbudgets/${STS}`)).toBe(true);
+      expect(await cluster.client.exists(`/apis/autoscaling/v2/namespaces/${ns}/horizontalpodautoscalers/${STS}`)).toBe(true);
+      expect(await cluster.client.exists(`/apis/monitoring.coreos.com/v1/namespaces/${ns}/prometheusrules/${STS}`)).toBe(true);
+    },
+    { timeoutMs: 420_000 },
+  );
 
-  const KEEPS_PASSWORD = steps.step('an upgrade keeps the in-chart Redis password (the chart looks up the installed Secret)', async () => {
-    const secret = `/api/v1/namespaces/${ns}/secrets/${STS}-redis`;
-    const before = (await cluster.client.get(secret)).data as Record<string, string>;
-    expect(Buffer.from(before['redis-password'] ?? '', 'base64').toString()).toMatch(/^[A-Za-z0-9]{32}$/);
-    await helmOk(helm, ['upgrade', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '-n', ns, '--reuse-values', '--timeout', '3m']);
-    const after = await cluster.client.get(secret);
-    expect(after.metadata.annotations?.['meta.helm.sh/release-name']).toBe(RELEASE);
-    expect(after.data).toEqual(before);
-  }, { dependsOn: [INSTALL], timeoutMs: 240_000 });
+  steps.step(
+    'the endpoints controller lists every pod by its stable name behind the headless Service',
+    async () => {
+      const slices = await cluster.client.list(`/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`, `kubernetes.io/service-name=${STS}-headless`);
+      const endpoints = await waitFor('endpoints for every pod', async () => {
+        const list = (
+          await cluster.client.list(`/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`, `kubernetes.io/service-name=${STS}-headless`)
+        ).items.flatMap((s) => (s.endpoints as { hostname?: string; targetRef?: { name: string } }[] | undefined) ?? []);
+        return list.length >= MIN_PODS ? list : undefined;
+      });
+      expect(slices.items.length).toBeGreaterThan(0);
+      expect(endpoints.map((e) => e.hostname).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `${STS}-${i}`));
+    },
+    { dependsOn: [INSTALL], timeoutMs: 150_000 },
+  );
 
-  const ROLLOUT = steps.step('the StatefulSet controller rolls an image upgrade out with no more pods down than the PDB allows (readiness simulated by KWOK), and back', async () => {
-    const pdbAllows = Math.ceil((MIN_PODS * 25) / 100);
-    // The pods as they were at the first sample past the budget: who took them down shows in
-    // their conditions (the node lifecycle controller leaves ContainersReady True).
-    let worst = '';
-    const unavailable = await observe(
-      async () => {
-        const pods = await appPods(ns);
-        const down = MIN_PODS - pods.filter(isReady).length;
-        if (down > pdbAllows && !worst) worst = `${down} down at ${new Date().toISOString()}\n${await podReport(ns)}`;
-        return down;
-      },
-      () => helmOk(helm, ['upgrade', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '-n', ns, '--reuse-values', '--set', 'image.tag=4.2.1', '--wait', '--timeout', '4m']),
-    );
-    await waitFor('every pod on the new image', async () => {
-      const sts = await statefulSet(ns);
-      return sts.status?.updatedReplicas === MIN_PODS && sts.status?.currentRevision === sts.status?.updateRevision ? true : undefined;
-    }, 180_000);
-    expect(Math.max(...unavailable), worst).toBeLessThanOrEqual(pdbAllows);
-    expect(unavailable.length, 'the rollout was sampled').toBeGreaterThan(3);
-    const images = async () => (await appPods(ns)).map((p) => ((p.spec?.containers as { name: string; image: string }[]) ?? []).find((c) => c.name === 'boardviewer')?.image);
-    expect(new Set(await images())).toEqual(new Set(['ghcr.io/boardviewer/boardviewer:4.2.1']));
+  steps.step(
+    'helm test: the API server admits the recovery check pod and its RBAC (its script does not run: Succeeded is simulated by KWOK)',
+    async () => {
+      const out = await helmOk(helm, ['test', RELEASE, '-n', ns, '--timeout', '3m']);
+      expect(out).toMatch(new RegExp(`TEST SUITE:\\s+${STS}-recovery-check[\\s\\S]*Phase:\\s+Succeeded`));
+    },
+    { dependsOn: [INSTALL], timeoutMs: 240_000 },
+  );
 
-    await helmOk(helm, ['rollback', RELEASE, '1', '-n', ns, '--wait', '--timeout', '4m']);
-    await waitFor('every pod back on the old image', async () => ((await images()).every((i) => i === 'ghcr.io/boardviewer/boardviewer:4.2.0') && (await images()).length === MIN_PODS ? true : undefined), 180_000);
-  }, {
-    dependsOn: [INSTALL, KEEPS_PASSWORD],
-    timeoutMs: 960_000,
-  });
+  const KEEPS_PASSWORD = steps.step(
+    'an upgrade keeps the in-chart Redis password (the chart looks up the installed Secret)',
+    async () => {
+      const secret = `/api/v1/namespaces/${ns}/secrets/${STS}-redis`;
+      const before = (await cluster.client.get(secret)).data as Record<string, string>;
+      expect(Buffer.from(before['redis-password'] ?? '', 'base64').toString()).toMatch(/^[A-Za-z0-9]{32}$/);
+      await helmOk(helm, ['upgrade', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '-n', ns, '--reuse-values', '--timeout', '3m']);
+      const after = await cluster.client.get(secret);
+      expect(after.metadata.annotations?.['meta.helm.sh/release-name']).toBe(RELEASE);
+      expect(after.data).toEqual(before);
+    },
+    { dependsOn: [INSTALL], timeoutMs: 240_000 },
+  );
 
-  steps.step('the StatefulSet controller recreates a deleted pod with the same name and the same claim', async () => {
-    const victim = `${STS}-2`;
-    const before = await cluster.client.get(`/api/v1/namespaces/${ns}/pods/${victim}`);
-    const claim = await cluster.client.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/board-data-${victim}`);
-    await cluster.client.delete(`/api/v1/namespaces/${ns}/pods/${victim}`);
-    const after = await waitFor('the pod to be recreated and ready', async () => {
-      const p = await cluster.client.get(`/api/v1/namespaces/${ns}/pods/${victim}`).catch(() => undefined);
-      return p && p.metadata.uid !== before.metadata.uid && isReady(p) ? p : undefined;
-    }, 120_000);
-    const volumes = (after.spec?.volumes as { name: string; persistentVolumeClaim?: { claimName: string } }[]) ?? [];
-    expect(volumes.find((v) => v.name === 'board-data')?.persistentVolumeClaim?.claimName).toBe(`board-data-${victim}`);
-    expect((await cluster.client.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/board-data-${victim}`)).metadata.uid).toBe(claim.metadata.uid);
-  }, { dependsOn: [INSTALL, ROLLOUT], timeoutMs: 150_000 });
+  const ROLLOUT = steps.step(
+    'the StatefulSet controller rolls an image upgrade out with no more pods down than the PDB allows (readiness simulated by KWOK), and back',
+    async () => {
+      const pdbAllows = Math.ceil((MIN_PODS * 25) / 100);
+      // The pods as they were at the first sample past the budget: who took them down shows in
+      // their conditions (the node lifecycle controller leaves ContainersReady True).
+      let worst = '';
+      const unavailable = await observe(
+        async () => {
+          const pods = await appPods(ns);
+          const down = MIN_PODS - pods.filter(isReady).length;
+          if (down > pdbAllows && !worst) worst = `${down} down at ${new Date().toISOString()}\n${await podReport(ns)}`;
+          return down;
+        },
+        () =>
+          helmOk(helm, [
+            'upgrade',
+            RELEASE,
+            `e2e${major}/boardviewer`,
+            '--version',
+            published.version,
+            '-n',
+            ns,
+            '--reuse-values',
+            '--set',
+            'image.tag=4.2.1',
+            '--wait',
+            '--timeout',
+            '4m',
+          ]),
+      );
+      await waitFor(
+        'every pod on the new image',
+        async () => {
+          const sts = await statefulSet(ns);
+          return sts.status?.updatedReplicas === MIN_PODS && sts.status?.currentRevision === sts.status?.updateRevision ? true : undefined;
+        },
+        180_000,
+      );
+      expect(Math.max(...unavailable), worst).toBeLessThanOrEqual(pdbAllows);
+      expect(unavailable.length, 'the rollout was sampled').toBeGreaterThan(3);
+      const images = async () =>
+        (await appPods(ns)).map((p) => ((p.spec?.containers as { name: string; image: string }[]) ?? []).find((c) => c.name === 'boardviewer')?.image);
+      expect(new Set(await images())).toEqual(new Set(['ghcr.io/boardviewer/boardviewer:4.2.1']));
+
+      await helmOk(helm, ['rollback', RELEASE, '1', '-n', ns, '--wait', '--timeout', '4m']);
+      await waitFor(
+        'every pod back on the old image',
+        async () => ((await images()).every((i) => i === 'ghcr.io/boardviewer/boardviewer:4.2.0') && (await images()).length === MIN_PODS ? true : undefined),
+        180_000,
+      );
+    },
+    {
+      dependsOn: [INSTALL, KEEPS_PASSWORD],
+      timeoutMs: 960_000,
+    },
+  );
+
+  steps.step(
+    'the StatefulSet controller recreates a deleted pod with the same name and the same claim',
+    async () => {
+      const victim = `${STS}-2`;
+      const before = await cluster.client.get(`/api/v1/namespaces/${ns}/pods/${victim}`);
+      const claim = await cluster.client.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/board-data-${victim}`);
+      await cluster.client.delete(`/api/v1/namespaces/${ns}/pods/${victim}`);
+      const after = await waitFor(
+        'the pod to be recreated and ready',
+        async () => {
+          const p = await cluster.client.get(`/api/v1/namespaces/${ns}/pods/${victim}`).catch(() => undefined);
+          return p && p.metadata.uid !== before.metadata.uid && isReady(p) ? p : undefined;
+        },
+        120_000,
+      );
+      const volumes = (after.spec?.volumes as { name: string; persistentVolumeClaim?: { claimName: string } }[]) ?? [];
+      expect(volumes.find((v) => v.name === 'board-data')?.persistentVolumeClaim?.claimName).toBe(`board-data-${victim}`);
+      expect((await cluster.client.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/board-data-${victim}`)).metadata.uid).toBe(claim.metadata.uid);
+    },
+    { dependsOn: [INSTALL, ROLLOUT], timeoutMs: 150_000 },
+  );
 
   for (const [what, sets] of [
     ['the storage size', ['persistence.size=200Gi']],
     ['the selector', ['nameOverride=boards', `fullnameOverride=${STS}`]],
-  ] as const) steps.step(`an upgrade changing ${what} is flagged by the validator first, then refused by the API server`, async () => {
-    const override = path.join(work, `upgrade-${major}-${sets.length}.yaml`);
-    fs.writeFileSync(override, stringify(fromDotted(sets)));
-    const report = await validate({
-      inputs: [CHART],
-      valuesSets: [[PRODUCTION, override]],
-      upgradeFrom: CHART,
-      upgradeValues: [PRODUCTION],
-      kubernetesVersions: ['1.36.0'],
-      helmMajors: [major],
-      schemaLocations: folderSchemaLocations(),
-      apiVersions: CRD_API_VERSIONS,
-      releaseName: RELEASE,
-      namespace: ns,
-    });
-    expect(report.findings.filter((f) => f.ruleId === 'upgrade-immutable-field' && f.resource?.kind === 'StatefulSet').length).toBeGreaterThan(0);
+  ] as const)
+    steps.step(
+      `an upgrade changing ${what} is flagged by the validator first, then refused by the API server`,
+      async () => {
+        const override = path.join(work, `upgrade-${major}-${sets.length}.yaml`);
+        fs.writeFileSync(override, stringify(fromDotted(sets)));
+        const report = await validate({
+          inputs: [CHART],
+          valuesSets: [[PRODUCTION, override]],
+          upgradeFrom: CHART,
+          upgradeValues: [PRODUCTION],
+          kubernetesVersions: ['1.36.0'],
+          helmMajors: [major],
+          schemaLocations: folderSchemaLocations(),
+          apiVersions: CRD_API_VERSIONS,
+          releaseName: RELEASE,
+          namespace: ns,
+        });
+        expect(report.findings.filter((f) => f.ruleId === 'upgrade-immutable-field' && f.resource?.kind === 'StatefulSet').length).toBeGreaterThan(0);
 
-    const r = await helm.exec(['upgrade', RELEASE, `e2e${major}/boardviewer`, '--version', published.version, '-n', ns, '-f', PRODUCTION, '-f', override, '--set', 'podManagementPolicy=OrderedReady', ...sharedClass, '--timeout', '3m', '--kubeconfig', cluster.kubeconfig]);
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/StatefulSet.*(Forbidden: updates to statefulset spec|field is immutable|spec: Forbidden)/s);
-  }, { dependsOn: [INSTALL, ROLLOUT], timeoutMs: 240_000 });
+        const r = await helm.exec([
+          'upgrade',
+          RELEASE,
+          `e2e${major}/boardviewer`,
+          '--version',
+          published.version,
+          '-n',
+          ns,
+          '-f',
+          PRODUCTION,
+          '-f',
+          override,
+          '--set',
+          'podManagementPolicy=OrderedReady',
+          ...sharedClass,
+          '--timeout',
+          '3m',
+          '--kubeconfig',
+          cluster.kubeconfig,
+        ]);
+        expect(r.status).not.toBe(0);
+        expect(r.stderr).toMatch(/StatefulSet.*(Forbidden: updates to statefulset spec|field is immutable|spec: Forbidden)/s);
+      },
+      { dependsOn: [INSTALL, ROLLOUT], timeoutMs: 240_000 },
+    );
 
-  steps.step('pulls and installs from the OCI registry, verifying the signature (readiness simulated by KWOK)', async () => {
-    const pulled = fs.mkdtempSync(path.join(work, `pull-${major}-`));
-    const pull = await helm.exec(['pull', `${published.ociRef}/boardviewer`, '--version', published.version, '--plain-http', '--verify', '--keyring', published.keyring, '--destination', pulled]);
-    expect(pull.status, pull.stderr).toBe(0);
-    expect(pull.stdout).toMatch(/Using Key With Fingerprint: [0-9A-F]{40}\nChart Hash Verified: sha256:/);
-    expect(fs.readdirSync(pulled).sort()).toEqual([`boardviewer-${published.version}.tgz`, `boardviewer-${published.version}.tgz.prov`]);
-    const nsOci = `oci${major}`;
-    await createNamespace(cluster.client, nsOci);
-    await helmOk(helm, ['install', RELEASE, `${published.ociRef}/boardviewer`, '--version', published.version, '--plain-http', '--verify', '--keyring', published.keyring, '-n', nsOci, '-f', path.join(REPO, 'values', 'monitoring-off.yaml'), '--set', 'storageClass.create=false', '--wait', '--timeout', '4m']);
-    // Once here, right after Helm 4's --wait returned, the StatefulSet reported fewer pods
-    // ready; the check is on what the StatefulSet controller reports, within a bound.
-    const want = 4; // values/monitoring-off.yaml: replicas
-    await waitFor(`${want} ready pods`, async () => (Number((await statefulSet(nsOci)).status?.readyReplicas ?? 0) === want ? true : undefined), 60_000).catch(async (error: unknown) => {
-      throw new Error(`${(error as Error).message}\n${await podReport(nsOci)}`);
-    });
-  }, {
-    timeoutMs: 360_000,
-  });
+  steps.step(
+    'pulls and installs from the OCI registry, verifying the signature (readiness simulated by KWOK)',
+    async () => {
+      const pulled = fs.mkdtempSync(path.join(work, `pull-${major}-`));
+      const pull = await helm.exec([
+        'pull',
+        `${published.ociRef}/boardviewer`,
+        '--version',
+        published.version,
+        '--plain-http',
+        '--verify',
+        '--keyring',
+        published.keyring,
+        '--destination',
+        pulled,
+      ]);
+      expect(pull.status, pull.stderr).toBe(0);
+      expect(pull.stdout).toMatch(/Using Key With Fingerprint: [0-9A-F]{40}\nChart Hash Verified: sha256:/);
+      expect(fs.readdirSync(pulled).sort()).toEqual([`boardviewer-${published.version}.tgz`, `boardviewer-${published.version}.tgz.prov`]);
+      const nsOci = `oci${major}`;
+      await createNamespace(cluster.client, nsOci);
+      await helmOk(helm, [
+        'install',
+        RELEASE,
+        `${published.ociRef}/boardviewer`,
+        '--version',
+        published.version,
+        '--plain-http',
+        '--verify',
+        '--keyring',
+        published.keyring,
+        '-n',
+        nsOci,
+        '-f',
+        path.join(REPO, 'values', 'monitoring-off.yaml'),
+        '--set',
+        'storageClass.create=false',
+        '--wait',
+        '--timeout',
+        '4m',
+      ]);
+      // Once here, right after Helm 4's --wait returned, the StatefulSet reported fewer pods
+      // ready; the check is on what the StatefulSet controller reports, within a bound.
+      const want = 4; // values/monitoring-off.yaml: replicas
+      await waitFor(
+        `${want} ready pods`,
+        async () => (Number((await statefulSet(nsOci)).status?.readyReplicas ?? 0) === want ? true : undefined),
+        60_000,
+      ).catch(async (error: unknown) => {
+        throw new Error(`${(error as Error).message}\n${await podReport(nsOci)}`);
+      });
+    },
+    {
+      timeoutMs: 360_000,
+    },
+  );
 
-  steps.step('server-side dry-runs (API server admission) of every values/ scenario agree with the validator', async () => {
-    const results: string[] = [];
-    for (const [i, scenario] of SCENARIOS.filter((s) => s.valuesFiles.length > 0).entries()) {
-      const nsDry = `dry${major}-${i}`;
-      await createNamespace(cluster.client, nsDry);
-      // A class of its own, so the dry-run does not collide with the installed one.
-      const own = path.join(work, `dry-${major}-${i}.yaml`);
-      fs.writeFileSync(own, `storageClass:\n  name: dry-${major}-${i}\n`);
-      const report = await validate({ inputs: [CHART], valuesSets: [[...scenario.valuesFiles, own]], kubernetesVersions: ['1.36.0'], helmMajors: [major], schemaLocations: folderSchemaLocations(), apiVersions: CRD_API_VERSIONS, namespace: nsDry, config: readConfig(knownFlowFindingsConfig(work)) });
-      const validatorAccepts = report.summary.errors === 0;
-      const r = await helm.exec(['install', `dry${i}`, CHART, '-n', nsDry, '-f', ...scenario.valuesFiles, '-f', own, '--dry-run=server', '--kubeconfig', cluster.kubeconfig]);
-      results.push(`${scenario.name}: validator ${validatorAccepts ? 'accepts' : 'rejects'}, server ${r.status === 0 ? 'accepts' : `rejects (${r.stderr.trim()})`}`);
-    }
-    for (const line of results) expect(line).toMatch(/validator accepts, server accepts|validator rejects, server rejects/);
-    expect(results).toHaveLength(SCENARIOS.length - 1);
-  }, { timeoutMs: 600_000 });
+  steps.step(
+    'server-side dry-runs (API server admission) of every values/ scenario agree with the validator',
+    async () => {
+      const results: string[] = [];
+      for (const [i, scenario] of SCENARIOS.filter((s) => s.valuesFiles.length > 0).entries()) {
+        const nsDry = `dry${major}-${i}`;
+        await createNamespace(cluster.client, nsDry);
+        // A class of its own, so the dry-run does not collide with the installed one.
+        const own = path.join(work, `dry-${major}-${i}.yaml`);
+        fs.writeFileSync(own, `storageClass:\n  name: dry-${major}-${i}\n`);
+        const report = await validate({
+          inputs: [CHART],
+          valuesSets: [[...scenario.valuesFiles, own]],
+          kubernetesVersions: ['1.36.0'],
+          helmMajors: [major],
+          schemaLocations: folderSchemaLocations(),
+          apiVersions: CRD_API_VERSIONS,
+          namespace: nsDry,
+          config: readConfig(knownFlowFindingsConfig(work)),
+        });
+        const validatorAccepts = report.summary.errors === 0;
+        const r = await helm.exec([
+          'install',
+          `dry${i}`,
+          CHART,
+          '-n',
+          nsDry,
+          '-f',
+          ...scenario.valuesFiles,
+          '-f',
+          own,
+          '--dry-run=server',
+          '--kubeconfig',
+          cluster.kubeconfig,
+        ]);
+        results.push(
+          `${scenario.name}: validator ${validatorAccepts ? 'accepts' : 'rejects'}, server ${r.status === 0 ? 'accepts' : `rejects (${r.stderr.trim()})`}`,
+        );
+      }
+      for (const line of results) expect(line).toMatch(/validator accepts, server accepts|validator rejects, server rejects/);
+      expect(results).toHaveLength(SCENARIOS.length - 1);
+    },
+    { timeoutMs: 600_000 },
+  );
 });
 
 describe.skipIf(!AVAILABLE)('releases', () => {
   it.each([3, 4] as const)('Helm %i refuses to install the published chart with a key that did not sign it', async (major) => {
     const other = createSigningKey(fs.mkdtempSync(path.join(work, 'other-key-')));
-    const r = await new Helm(major).exec(['install', RELEASE, `${published.ociRef}/boardviewer`, '--version', published.version, '--plain-http', '--verify', '--keyring', other.keyring, '-n', 'verify-refused', '--create-namespace', '--kubeconfig', cluster.kubeconfig]);
+    const r = await new Helm(major).exec([
+      'install',
+      RELEASE,
+      `${published.ociRef}/boardviewer`,
+      '--version',
+      published.version,
+      '--plain-http',
+      '--verify',
+      '--keyring',
+      other.keyring,
+      '-n',
+      'verify-refused',
+      '--create-namespace',
+      '--kubeconfig',
+      cluster.kubeconfig,
+    ]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('openpgp: signature made by unknown entity');
   });

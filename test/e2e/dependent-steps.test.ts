@@ -18,7 +18,11 @@ interface JsonAssertion {
 it('a failed step skips its dependants with "depends on <step>, which failed"; others still run', () => {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-steps-')), 'report.json');
   const config = path.join(REPO, 'test', 'fixtures', 'dependent-steps', 'vitest.config.ts');
-  const run = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', config, '--reporter=json', `--outputFile=${out}`], { cwd: REPO, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(REPO, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', config, '--reporter=json', `--outputFile=${out}`],
+    { cwd: REPO, encoding: 'utf8' },
+  );
   expect(run.status, run.stderr).toBe(1);
   const report = JSON.parse(fs.readFileSync(out, 'utf8')) as { testResults: { assertionResults: JsonAssertion[] }[] };
   const results = Object.fromEntries(report.testResults.flatMap((f) => f.assertionResults).map((a) => [a.title, a.status]));

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiServer, type ApiServer } from '../../explore/api-server.ts';
-import { explore, type ExploreOptions } from '../../explore/explore.ts';
+import { type ApiServer, openApiServer } from '../../explore/api-server.ts';
+import { type ExploreOptions, explore } from '../../explore/explore.ts';
 import type { JsonSchema } from '../../explore/json-schema.ts';
 import { controlPlaneAvailable } from '../../toolchain/control-plane/cluster.ts';
 import { folderSchemaLocations } from '../../toolchain/kubeconform.ts';
@@ -60,12 +60,13 @@ afterAll(async () => {
 }, 60_000);
 
 describe.skipIf(!AVAILABLE)('explore, oracle 4 (server-side dry-run on the local control plane)', () => {
-  it('finds a CIDR prefix past 32 where the schema lets it through; a PDB percentage over 100% is stopped by the chart\'s guard before it', async () => {
+  it("finds a CIDR prefix past 32 where the schema lets it through; a PDB percentage over 100% is stopped by the chart's guard before it", async () => {
     const before = chartWithSchema((s) => {
       // Each pattern takes the default (every case starts from the defaults) or only bad values.
       // A prefix past 32: the API server is the first to refuse it (the chart's address guard
       // checks host bits, not the prefix length).
-      (s.properties.networkPolicy?.properties.databaseCIDR as Record<string, unknown>).pattern = '^(0\\.0\\.0\\.0/0|[0-9]{1,3}(\\.[0-9]{1,3}){3}/(3[3-9]|[4-9][0-9]))$';
+      (s.properties.networkPolicy?.properties.databaseCIDR as Record<string, unknown>).pattern =
+        '^(0\\.0\\.0\\.0/0|[0-9]{1,3}(\\.[0-9]{1,3}){3}/(3[3-9]|[4-9][0-9]))$';
       // A percentage of three digits (100%-999%). Before its fix the pattern was ^[0-9]{1,3}%$ and
       // the API server was the first to refuse one over 100%; since issue 9a the chart's quorum
       // guard stops every such render first, naming the key, so oracle 4 never sees one.
@@ -82,7 +83,17 @@ describe.skipIf(!AVAILABLE)('explore, oracle 4 (server-side dry-run on the local
   }, 600_000);
 
   it('sends the release name of 53 characters and the namespace of 63: what the API server refuses is a name limit', async () => {
-    const report = await explore({ chart: CHART, seed: SEED, budget: 4, helmMajors: [4], kubernetesVersions: ['1.36.0'], schemaLocations: folderSchemaLocations(), apiVersions: CRD_API_VERSIONS, validatorConfig: readConfig(path.join(REPO, 'schema', 'explore-opt-outs.yaml')), dryRun: server.oracle });
+    const report = await explore({
+      chart: CHART,
+      seed: SEED,
+      budget: 4,
+      helmMajors: [4],
+      kubernetesVersions: ['1.36.0'],
+      schemaLocations: folderSchemaLocations(),
+      apiVersions: CRD_API_VERSIONS,
+      validatorConfig: readConfig(path.join(REPO, 'schema', 'explore-opt-outs.yaml')),
+      dryRun: server.oracle,
+    });
     expect(report.summary.cases).toBe(4);
     // On the commit before issue 9a's template fix this finds the CronJob and Job names past
     // their limits; after it, nothing.
@@ -101,14 +112,18 @@ describe.skipIf(!AVAILABLE)('explore, oracle 4 (server-side dry-run on the local
   it.each([
     ['enum', 'service', 'type'],
     ['maximum', 'service', 'port'],
-  ])('a schema without its %s at %s.%s is caught at that key by the API server', async (keyword, group, key) => {
-    const mutant = chartWithSchema((s) => {
-      delete (s.properties[group]?.properties[key] as Record<string, unknown>)[keyword];
-    });
-    const report = await run(mutant, [`${group}.${key}`]);
-    // The API server refuses the Service; a value that breaks the render is caught before it (oracle 2).
-    const finding = report.findings.find((f) => (f.oracle === 'dry-run' || f.oracle === 'render') && f.key === `${group}.${key}`);
-    expect(finding, JSON.stringify(report.findings, null, 1)).toBeDefined();
-    expect(finding?.message).toMatch(/^Service\/|templates\/service\.yaml/);
-  }, 600_000);
+  ])(
+    'a schema without its %s at %s.%s is caught at that key by the API server',
+    async (keyword, group, key) => {
+      const mutant = chartWithSchema((s) => {
+        delete (s.properties[group]!.properties[key] as Record<string, unknown>)[keyword];
+      });
+      const report = await run(mutant, [`${group}.${key}`]);
+      // The API server refuses the Service; a value that breaks the render is caught before it (oracle 2).
+      const finding = report.findings.find((f) => (f.oracle === 'dry-run' || f.oracle === 'render') && f.key === `${group}.${key}`);
+      expect(finding, JSON.stringify(report.findings, null, 1)).toBeDefined();
+      expect(finding?.message).toMatch(/^Service\/|templates\/service\.yaml/);
+    },
+    600_000,
+  );
 });

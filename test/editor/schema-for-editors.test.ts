@@ -3,7 +3,7 @@
 // common mistakes, `required` only where there is no default, closed objects, self-contained.
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../../core/ajv.ts';
-import { allProperties, loadPublishedSchema, schemaAt, type SchemaNode } from './published-schema.ts';
+import { allProperties, loadPublishedSchema, type SchemaNode, schemaAt } from './published-schema.ts';
 
 const SCHEMA = loadPublishedSchema();
 const PROPERTIES = [...allProperties(SCHEMA)];
@@ -62,7 +62,8 @@ describe('published values schema, for editors', () => {
     const openDefinitions: string[] = [];
     JSON.stringify(SCHEMA.definitions, (key: string, value: unknown) => {
       const node = value as SchemaNode | null;
-      if (key !== 'properties' && typeof node === 'object' && node !== null && node.properties && typeof node.properties === 'object' && node.additionalProperties !== false) openDefinitions.push(key);
+      if (key !== 'properties' && typeof node === 'object' && node?.properties && typeof node.properties === 'object' && node.additionalProperties !== false)
+        openDefinitions.push(key);
       return value;
     });
     expect(openDefinitions).toEqual([]);
@@ -78,10 +79,18 @@ describe('published values schema, for editors', () => {
     { keyPath: 'resources.limits.cpu', good: ['2', '1500m'], bad: ['2cpu'] },
     { keyPath: 'resources.limits.memory', good: ['2Gi', '768Mi'], bad: ['2GB', '2 Gi'] },
     // cron expressions
-    { keyPath: 'backup.schedule', good: ['0 3 * * *', '*/15 0-6 1,15 JAN-MAR MON-FRI', '@daily'], bad: ['03:00 * * * *', '0 3 * *', '0 3 * * * *', 'every day at 3', '@sometimes'] },
+    {
+      keyPath: 'backup.schedule',
+      good: ['0 3 * * *', '*/15 0-6 1,15 JAN-MAR MON-FRI', '@daily'],
+      bad: ['03:00 * * * *', '0 3 * *', '0 3 * * * *', 'every day at 3', '@sometimes'],
+    },
     { keyPath: 'chaosDrill.schedule', good: ['0 4 1 * *', '0 4 * * MON'], bad: ['04:00 on the 1st', '0 4 1 *'] },
     // DNS names
-    { keyPath: 'ingress.hosts[0].host', good: ['boards.example.com', '*.boards.example.com', 'localhost'], bad: ['Boards.example.com', 'boards_example.com', 'boards..example.com', '-boards.example.com', 'https://boards.example.com'] },
+    {
+      keyPath: 'ingress.hosts[0].host',
+      good: ['boards.example.com', '*.boards.example.com', 'localhost'],
+      bad: ['Boards.example.com', 'boards_example.com', 'boards..example.com', '-boards.example.com', 'https://boards.example.com'],
+    },
     { keyPath: 'storageClass.name', good: ['boardviewer-sc', 'gp3.encrypted'], bad: ['GP3', 'gp3_encrypted', 'gp3.'] },
     { keyPath: 'clusterDomain', good: ['cluster.local'], bad: ['cluster..local', 'Cluster.Local'] },
     { keyPath: 'backup.veleroNamespace', good: ['velero'], bad: ['velero.system', 'velero_system', 'Velero', 'a'.repeat(64)] },
@@ -90,7 +99,11 @@ describe('published values schema, for editors', () => {
     { keyPath: 'ingress.tls.clusterIssuer', good: ['', 'letsencrypt-prod'], bad: ['LetsEncrypt'] },
     { keyPath: 'storageClass.provisioner', good: ['ebs.csi.aws.com', 'pd.csi.storage.gke.io', 'kubernetes.io/aws-ebs'], bad: ['EBS', 'ebs csi'] },
     // image tags
-    { keyPath: 'image.tag', good: ['', '4.2.0', '4.2.0-rc.1', 'v4_2'], bad: ['latest', 'ghcr.io/boardviewer/boardviewer:4.2.1', '4.2.0 ', '.hidden', 'a'.repeat(129)] },
+    {
+      keyPath: 'image.tag',
+      good: ['', '4.2.0', '4.2.0-rc.1', 'v4_2'],
+      bad: ['latest', 'ghcr.io/boardviewer/boardviewer:4.2.1', '4.2.0 ', '.hidden', 'a'.repeat(129)],
+    },
     { keyPath: 'renderer.image.tag', good: ['', '4.2.0'], bad: ['latest', 'renderer:4.2.0'] },
     { keyPath: 'redis.cluster.image.tag', good: ['7.4.2', '7.4-alpine'], bad: ['', 'latest', '7.4.2@sha256'] },
     { keyPath: 'kubectlImage.tag', good: ['1.33.1'], bad: ['', 'latest'] },

@@ -8,11 +8,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileUri, LspClient, markupText, type LspDiagnostic } from '../helpers/lsp-client.ts';
+import { fileUri, LspClient, type LspDiagnostic, markupText } from '../helpers/lsp-client.ts';
 import { REPO } from '../helpers/project.ts';
 import { CHART } from '../helpers/scenarios.ts';
 import { loadInvalidValuesCases, positionOfKeyPath } from '../values/invalid-fixtures.ts';
-import { editorDocumentation, loadPublishedSchema, normalize, schemaAt, SCHEMA_FILE } from './published-schema.ts';
+import { editorDocumentation, loadPublishedSchema, normalize, SCHEMA_FILE, schemaAt } from './published-schema.ts';
 
 const SERVER_BIN = fs.realpathSync(path.join(REPO, 'node_modules', '.bin', 'yaml-language-server'));
 const VALUES_DIR = path.join(REPO, 'values');
@@ -134,10 +134,21 @@ describe('yaml-language-server with the chart schema', { timeout: 15_000 }, () =
         const inserted = values.items.map((i) => i.insertText ?? i.textEdit?.newText ?? '');
         const byDefault = values.items.filter((i) => i.detail === 'Default value');
         if (schema.default === undefined) expect(byDefault, key).toEqual([]);
-        else if (typeof schema.default === 'object') expect(byDefault.map((i) => i.label), key).toEqual(['Default value']);
-        else expect(byDefault.map((i) => i.label), key).toEqual([schema.default === '' ? '""' : String(schema.default)]);
+        else if (typeof schema.default === 'object')
+          expect(
+            byDefault.map((i) => i.label),
+            key,
+          ).toEqual(['Default value']);
+        else
+          expect(
+            byDefault.map((i) => i.label),
+            key,
+          ).toEqual([schema.default === '' ? '""' : String(schema.default)]);
         for (const example of [...(schema.examples ?? []), ...(schema.enum ?? [])]) {
-          expect(inserted.some((t) => t.includes(String(example))), `${key}: ${String(example)} in ${inserted.join(' | ')}`).toBe(true);
+          expect(
+            inserted.some((t) => t.includes(String(example))),
+            `${key}: ${String(example)} in ${inserted.join(' | ')}`,
+          ).toBe(true);
         }
       }
     },
@@ -202,7 +213,10 @@ describe('yaml-language-server with the chart schema', { timeout: 15_000 }, () =
   it.each(loadInvalidValuesCases())('flags values/invalid/$name on line $line ($keyPath)', async (c) => {
     const diagnostics = await server.open(fileUri(c.file), c.text);
     expect(diagnostics.length, 'flagged').toBeGreaterThan(0);
-    expect(diagnostics.map((d) => d.range.start.line + 1), show(diagnostics)).toEqual(diagnostics.map(() => c.line));
+    expect(
+      diagnostics.map((d) => d.range.start.line + 1),
+      show(diagnostics),
+    ).toEqual(diagnostics.map(() => c.line));
     if (c.name === 'misspelt-key.yaml') expect(show(diagnostics)).toMatch(/Property sise is not allowed/);
     if (c.name === 'wrong-type.yaml') expect(show(diagnostics)).toMatch(/Incorrect type\. Expected "integer"/);
     if (c.name === 'misspelt-volume-field.yaml') expect(show(diagnostics)).toMatch(/Property emptyDri is not allowed/);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateCases, leafProbes, LONGEST_NAMESPACE, LONGEST_RELEASE, probeContext } from '../../explore/cases.ts';
+import { generateCases, LONGEST_NAMESPACE, LONGEST_RELEASE, leafProbes, probeContext } from '../../explore/cases.ts';
 import type { JsonSchema } from '../../explore/json-schema.ts';
 import { collectLeaves } from '../../explore/leaves.ts';
 import { coveringArray } from '../../explore/pairwise.ts';
@@ -22,7 +22,17 @@ const probesOf = (key: string) => {
 describe('leaves of the chart schema', () => {
   it('walks objects and array items down to scalars, arrays and typed maps', () => {
     const keys = LEAVES.map((l) => l.key);
-    for (const key of ['service.port', 'networkPolicy.databaseCIDR', 'podDisruptionBudget.maxUnavailable', 'ingress.hosts', 'ingress.hosts[0].host', 'ingress.hosts[0].paths[0].pathType', 'podLabels', 'redis.cluster.nodes']) expect(keys).toContain(key);
+    for (const key of [
+      'service.port',
+      'networkPolicy.databaseCIDR',
+      'podDisruptionBudget.maxUnavailable',
+      'ingress.hosts',
+      'ingress.hosts[0].host',
+      'ingress.hosts[0].paths[0].pathType',
+      'podLabels',
+      'redis.cluster.nodes',
+    ])
+      expect(keys).toContain(key);
     expect(keys).not.toContain('service');
   });
 });
@@ -59,16 +69,19 @@ describe('boundary probes', () => {
 });
 
 describe('pattern probes', () => {
-  it.each(LEAVES.filter((l) => l.schema.pattern !== undefined).map((l) => [l.key, l.schema.pattern as string]))('%s: drawn strings match %s, one string does not', (key, pattern) => {
-    const regex = new RegExp(pattern, 'u');
-    const probes = probesOf(key).filter((p) => p.label.startsWith('pattern'));
-    const matches = probes.filter((p) => p.side === 'inside');
-    expect(matches.length).toBe(3);
-    for (const m of matches) expect(regex.test(String(m.value)), JSON.stringify(m.value)).toBe(true);
-    for (const m of matches) expect(m.draw, 'drawn values carry their seed for shrinking').toBeDefined();
-    const miss = probes.find((p) => p.side === 'outside');
-    expect(miss && regex.test(String(miss.value))).toBe(false);
-  });
+  it.each(LEAVES.filter((l) => l.schema.pattern !== undefined).map((l) => [l.key, l.schema.pattern as string]))(
+    '%s: drawn strings match %s, one string does not',
+    (key, pattern) => {
+      const regex = new RegExp(pattern, 'u');
+      const probes = probesOf(key).filter((p) => p.label.startsWith('pattern'));
+      const matches = probes.filter((p) => p.side === 'inside');
+      expect(matches.length).toBe(3);
+      for (const m of matches) expect(regex.test(String(m.value)), JSON.stringify(m.value)).toBe(true);
+      for (const m of matches) expect(m.draw, 'drawn values carry their seed for shrinking').toBeDefined();
+      const miss = probes.find((p) => p.side === 'outside');
+      expect(miss && regex.test(String(miss.value))).toBe(false);
+    },
+  );
 
   it('the same seed draws the same values; another seed draws others', () => {
     const a = leafProbes(LEAVES.find((l) => l.key === 'backup.schedule') as never, probeContext(SCHEMA, 1)).map((p) => p.value);
@@ -94,7 +107,11 @@ describe('pairwise covering array', () => {
     for (let i = 0; i < params.length; i++)
       for (let j = i + 1; j < params.length; j++)
         for (let a = 0; a < (params[i]?.values.length ?? 0); a++)
-          for (let b = 0; b < (params[j]?.values.length ?? 0); b++) expect(rows.some((r) => r[i] === a && r[j] === b), `${i}=${a}, ${j}=${b}`).toBe(true);
+          for (let b = 0; b < (params[j]?.values.length ?? 0); b++)
+            expect(
+              rows.some((r) => r[i] === a && r[j] === b),
+              `${i}=${a}, ${j}=${b}`,
+            ).toBe(true);
   });
 
   it('with far fewer rows than the full product', () => {

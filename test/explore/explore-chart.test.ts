@@ -7,16 +7,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { createAjv } from '../../core/ajv.ts';
 import { explore } from '../../explore/explore.ts';
 import type { JsonSchema } from '../../explore/json-schema.ts';
 import { schemaKeyPaths } from '../../explore/leaves.ts';
 import { classifyHelm } from '../../explore/oracles/helm-outcome.ts';
-import { Helm } from '../../toolchain/helm.ts';
 import { valuesYaml } from '../../explore/values-override.ts';
-import { validate } from '../../validator/validate.ts';
+import { Helm } from '../../toolchain/helm.ts';
 import { folderSchemaLocations } from '../../toolchain/kubeconform.ts';
 import { readConfig } from '../../validator/config.ts';
-import { createAjv } from '../../core/ajv.ts';
+import { validate } from '../../validator/validate.ts';
 import { REPO, runCli } from '../helpers/project.ts';
 import { CHART, CRD_API_VERSIONS } from '../helpers/scenarios.ts';
 
@@ -55,7 +55,13 @@ describe.each([
   it('renders with Helm 3 and 4 at Kubernetes 1.29 and 1.36 and passes the validator', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-explore-scenario-')), 'values.yaml');
     fs.writeFileSync(file, valuesYaml(values));
-    const report = await validate({ inputs: [CHART], valuesSets: [[file]], kubernetesVersions: ['1.29.0', '1.36.0'], schemaLocations: folderSchemaLocations(), apiVersions: CRD_API_VERSIONS });
+    const report = await validate({
+      inputs: [CHART],
+      valuesSets: [[file]],
+      kubernetesVersions: ['1.29.0', '1.36.0'],
+      schemaLocations: folderSchemaLocations(),
+      apiVersions: CRD_API_VERSIONS,
+    });
     // The flow stage places the ingress controller and Prometheus in its configured namespaces
     // (ingress-nginx, monitoring), not the ones these values name, so it reports their flows as
     // blocked; this case is about the quoting of the values, so flow-blocked is left out.
@@ -70,7 +76,13 @@ describe.each([
 it('found by explore: the Redis exporter on (redis.cluster.metrics.enabled) leaves no flow blocked', async () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-explore-scenario-')), 'values.yaml');
   fs.writeFileSync(file, valuesYaml({ redis: { cluster: { metrics: { enabled: true } } } }));
-  const report = await validate({ inputs: [CHART], valuesSets: [[file]], kubernetesVersions: ['1.29.0', '1.36.0'], schemaLocations: folderSchemaLocations(), apiVersions: CRD_API_VERSIONS });
+  const report = await validate({
+    inputs: [CHART],
+    valuesSets: [[file]],
+    kubernetesVersions: ['1.29.0', '1.36.0'],
+    schemaLocations: folderSchemaLocations(),
+    apiVersions: CRD_API_VERSIONS,
+  });
   expect(report.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
   expect(report.summary.renders).toBe(4);
 });
@@ -122,7 +134,18 @@ describe('explore catches a chart defect the schema does not document', () => {
 });
 
 describe('bvchart explore (CLI)', () => {
-  const focused = ['--only', 'quorum', '--helm', '4', '--kubernetes-version', '1.36.0', '--schema-location', '../shared/kubernetes-schemas', '--api-versions', 'monitoring.coreos.com/v1,velero.io/v1'];
+  const focused = [
+    '--only',
+    'quorum',
+    '--helm',
+    '4',
+    '--kubernetes-version',
+    '1.36.0',
+    '--schema-location',
+    '../shared/kubernetes-schemas',
+    '--api-versions',
+    'monitoring.coreos.com/v1,velero.io/v1',
+  ];
 
   it('exit 0 when clean; exit 1 with findings, as JSON {summary, findings} and SARIF 2.1.0', async () => {
     const clean = await runCli(['explore', 'chart', ...focused, '--config', OPT_OUTS], REPO);
@@ -132,7 +155,10 @@ describe('bvchart explore (CLI)', () => {
     const copy = brokenChart();
     const json = await runCli(['explore', copy, ...focused, '--seed', '3', '-o', 'json'], REPO);
     expect(json.code, json.stderr).toBe(1);
-    const report = JSON.parse(json.stdout) as { summary: { seed: number; cases: number; perLeaf: { key: string }[] }; findings: { oracle: string; key: string; value: unknown; message: string }[] };
+    const report = JSON.parse(json.stdout) as {
+      summary: { seed: number; cases: number; perLeaf: { key: string }[] };
+      findings: { oracle: string; key: string; value: unknown; message: string }[];
+    };
     expect(Object.keys(report)).toEqual(['summary', 'findings']);
     expect(report.summary.seed).toBe(3);
     expect(report.summary.perLeaf.map((l) => l.key)).toEqual(['quorum.writeQuorum']);
@@ -140,8 +166,13 @@ describe('bvchart explore (CLI)', () => {
 
     const sarifRun = await runCli(['explore', copy, ...focused, '-o', 'sarif'], REPO);
     expect(sarifRun.code).toBe(1);
-    const sarif = JSON.parse(sarifRun.stdout) as { runs: { results: { ruleId: string; locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }[] }[] };
-    const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+    const sarif = JSON.parse(sarifRun.stdout) as {
+      runs: { results: { ruleId: string; locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }[] }[];
+    };
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     delete schema.$schema;
     schema.$id = schema.id;
     delete schema.id;
@@ -151,7 +182,7 @@ describe('bvchart explore (CLI)', () => {
     expect(sarif.runs[0]?.results[0]?.locations[0]?.logicalLocations[0]?.fullyQualifiedName).toBe('quorum.writeQuorum');
 
     const text = await runCli(['explore', copy, ...focused], REPO);
-    expect(text.stdout).toMatch(/^quorum\.writeQuorum = 1\n  oracle 2/m);
+    expect(text.stdout).toMatch(/^quorum\.writeQuorum = 1\n {2}oracle 2/m);
     fs.rmSync(copy, { recursive: true, force: true });
   }, 300_000);
 

@@ -27,7 +27,8 @@ function images(node: unknown, out: Set<string>): Set<string> {
   if (Array.isArray(node)) node.forEach((n) => images(n, out));
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
-      if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) for (const c of value as { image?: string }[]) if (c.image) out.add(c.image);
+      if ((key === 'containers' || key === 'initContainers') && Array.isArray(value))
+        for (const c of value as { image?: string }[]) if (c.image) out.add(c.image);
       images(value, out);
     }
   }
@@ -43,10 +44,13 @@ describe('Artifact Hub annotations', () => {
       set: ['monitoring.enabled=true', 'backup.enabled=true', 'chaosDrill.enabled=true', 'redis.mode=cluster', 'redis.cluster.metrics.enabled=true'],
     });
     expect(r.status, r.stderr).toBe(0);
-    const objects = parseAllDocuments(r.stdout).map((d) => d.toJS() as Obj | null).filter((o): o is Obj => Boolean(o?.kind));
+    const objects = parseAllDocuments(r.stdout)
+      .map((d) => d.toJS() as Obj | null)
+      .filter((o): o is Obj => Boolean(o?.kind));
     const rendered = images(objects, new Set());
     expect(new Set(annotation<{ image: string }[]>('images').map((i) => i.image))).toEqual(rendered);
-    const builtIn = (apiVersion: string) => !apiVersion.includes('/') || !apiVersion.split('/')[0]?.includes('.') || apiVersion.split('/')[0]?.endsWith('.k8s.io');
+    const builtIn = (apiVersion: string) =>
+      !apiVersion.includes('/') || !apiVersion.split('/')[0]?.includes('.') || apiVersion.split('/')[0]?.endsWith('.k8s.io');
     const custom = new Set(objects.filter((o) => !builtIn(o.apiVersion ?? '')).map((o) => `${o.kind} ${o.apiVersion?.split('/')[1]}`));
     expect(new Set(annotation<{ kind: string; version: string }[]>('crds').map((c) => `${c.kind} ${c.version}`))).toEqual(custom);
   });
@@ -64,7 +68,12 @@ describe('Artifact Hub annotations', () => {
     const result = await generate({ root, mode: 'check' });
     expect(result.ok).toBe(false);
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'chart/changelog', file: 'schema/chart.yaml', position: { line: 4, column: 1 }, message: expect.stringContaining('version 9.9.9 has no entry in schema/CHANGELOG.yaml') }),
+      expect.objectContaining({
+        code: 'chart/changelog',
+        file: 'schema/chart.yaml',
+        position: { line: 4, column: 1 },
+        message: expect.stringContaining('version 9.9.9 has no entry in schema/CHANGELOG.yaml'),
+      }),
     ]);
   });
 });

@@ -20,7 +20,10 @@ describe('carrying Kubernetes definitions', () => {
   it.each([
     ['io.k8s.api.core.v1.Toleration', ['io.k8s.api.core.v1.Toleration']],
     ['io.k8s.api.core.v1.VolumeMount', ['io.k8s.api.core.v1.VolumeMount']],
-    ['io.k8s.api.core.v1.EnvVar', ['io.k8s.api.core.v1.EnvVar', 'io.k8s.api.core.v1.EnvVarSource', 'io.k8s.api.core.v1.SecretKeySelector', 'io.k8s.apimachinery.pkg.api.resource.Quantity']],
+    [
+      'io.k8s.api.core.v1.EnvVar',
+      ['io.k8s.api.core.v1.EnvVar', 'io.k8s.api.core.v1.EnvVarSource', 'io.k8s.api.core.v1.SecretKeySelector', 'io.k8s.apimachinery.pkg.api.resource.Quantity'],
+    ],
   ])('carries %s with what it reaches and nothing else', (root, expected) => {
     const carried = carryDefinitions(itemsOf(root), 'values.schema.yaml', source!).carried!;
     const names = Object.keys(carried.definitions);

@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEMPLATES_DIR } from '../../generator/layout.ts';
 import { editFile, runCli, tempProject, treeDigest } from '../helpers/project.ts';
 import { container, envOf, renderRaw } from '../helpers/render.ts';
-import { TEMPLATES_DIR } from '../../generator/layout.ts';
 
 const NEW_SETTING = `      dashboardTheme:
         type: string
@@ -19,7 +19,7 @@ describe('a new x-bv-env setting', () => {
   it('is wired end to end with no template edited', async () => {
     const templatesBefore = treeDigest(TEMPLATES_DIR);
     const root = tempProject();
-    editFile(root, 'schema/values.schema.yaml', /(    properties:\n      logLevel:\n)/, `    properties:\n${NEW_SETTING}      logLevel:\n`);
+    editFile(root, 'schema/values.schema.yaml', /( {4}properties:\n {6}logLevel:\n)/, `    properties:\n${NEW_SETTING}      logLevel:\n`);
     const gen = await runCli(['gen', '--no-verify'], root);
     expect(gen.code, gen.stderr).toBe(0);
     expect(gen.stdout).toContain('update chart/templates/_settings.tpl');

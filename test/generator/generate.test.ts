@@ -2,11 +2,11 @@
 // editors can use, and writes that never lose a hand edit or leave a half-written chart.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { createAjv } from '../../core/ajv.ts';
-import { buildChartFiles, generate, type BuildResult } from '../../generator/generate.ts';
 import { readHeader } from '../../generator/format/generated-header.ts';
+import { type BuildResult, buildChartFiles, generate } from '../../generator/generate.ts';
 import { loadSources } from '../../generator/load/load-sources.ts';
 import { buildModel } from '../../generator/model/build-model.ts';
 import { validateSources } from '../../generator/validate/validate-sources.ts';
@@ -72,7 +72,10 @@ describe('generated output', () => {
     expect(validate({ replicas: '3' })).toBe(false);
     expect(validate({ global: { anything: { goes: true } } })).toBe(true);
     const keys: string[] = [];
-    JSON.stringify(schema, (key: string, value: unknown) => (keys.push(key), value));
+    JSON.stringify(schema, (key: string, value: unknown) => {
+      keys.push(key);
+      return value;
+    });
     expect(keys.filter((k) => k.startsWith('x-bv-'))).toEqual([]);
   });
 
@@ -80,7 +83,10 @@ describe('generated output', () => {
     const schema = JSON.parse(file('chart/values.schema.json')) as { definitions: Record<string, unknown> };
     const refsIn = (value: unknown): string[] => {
       const out: string[] = [];
-      JSON.stringify(value, (key: string, v: unknown) => (key === '$ref' && typeof v === 'string' && out.push(v), v));
+      JSON.stringify(value, (key: string, v: unknown) => {
+        if (key === '$ref' && typeof v === 'string') out.push(v);
+        return v;
+      });
       return out;
     };
     const { definitions, ...values } = schema;
@@ -178,7 +184,7 @@ describe('writing the chart', () => {
   it('fails on a schema that is not valid JSON Schema with the pointer, line and reason, and leaves chart/ untouched', async () => {
     const root = tempProject();
     const before = treeDigest(path.join(root, 'chart'));
-    editFile(root, 'schema/values.schema.yaml', /(  replicas:\n    type: )integer/, '$1integr');
+    editFile(root, 'schema/values.schema.yaml', /( {2}replicas:\n {4}type: )integer/, '$1integr');
     const gen = await runCli(['gen'], root);
     expect(gen.code).toBe(1);
     expect(gen.stderr).toMatch(
@@ -214,7 +220,9 @@ describe('without ../shared/kubernetes-schemas', () => {
     editFile(root, 'schema/values.schema.yaml', "$ref: '#/definitions/io.k8s.api.core.v1.VolumeMount'", "$ref: '#/definitions/io.k8s.api.core.v1.PodSpec'");
     const gen = await runCli(['gen', '--no-verify'], root);
     expect(gen.code).toBe(1);
-    expect(gen.stderr).toMatch(/schema\/values\.schema\.yaml:\d+:\d+: error \[schema\/kubernetes-ref\] \/properties\/extraVolumeMounts\/items\/\$ref: \$ref names io\.k8s\.api\.core\.v1\.PodSpec/);
+    expect(gen.stderr).toMatch(
+      /schema\/values\.schema\.yaml:\d+:\d+: error \[schema\/kubernetes-ref\] \/properties\/extraVolumeMounts\/items\/\$ref: \$ref names io\.k8s\.api\.core\.v1\.PodSpec/,
+    );
     expect(gen.stderr).toContain('schema/kubernetes-definitions.json');
   });
 });

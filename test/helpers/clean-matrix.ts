@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
+import { validateScenarios } from '../../generator/verify/validate-scenarios.ts';
 import type { Values } from '../../schema/values.generated.ts';
 import type { HelmMajor } from '../../toolchain/helm.ts';
 import { HELM_MAJORS } from '../../toolchain/helm.ts';
@@ -14,7 +15,6 @@ import { KUBE_VERSIONS, NEWEST_KUBE_VERSION, OLDEST_KUBE_VERSION } from '../../t
 import { folderSchemaLocations } from '../../toolchain/kubeconform.ts';
 import type { Finding } from '../../validator/finding.ts';
 import { textReport } from '../../validator/report/text-report.ts';
-import { validateScenarios } from '../../generator/verify/validate-scenarios.ts';
 import { REPO } from './project.ts';
 import { CHART, SCENARIOS, type Scenario } from './scenarios.ts';
 
@@ -47,7 +47,11 @@ const role = (name: string) => (name.endsWith('-redis') ? 'redis' : 'app');
 function switches(scenario: Scenario): { monitoring: boolean; backup: boolean; inChartRedis: boolean } {
   const read = (file: string) => parse(fs.readFileSync(file, 'utf8')) as Values;
   const layers = [read(path.join(CHART, 'values.yaml')), ...scenario.valuesFiles.map(read)];
-  const last = <T>(pick: (v: Values) => T | undefined): T | undefined => layers.map(pick).filter((x) => x !== undefined).at(-1);
+  const last = <T>(pick: (v: Values) => T | undefined): T | undefined =>
+    layers
+      .map(pick)
+      .filter((x) => x !== undefined)
+      .at(-1);
   return {
     monitoring: last((v) => v.monitoring?.enabled) === true,
     backup: last((v) => v.backup?.enabled) === true,

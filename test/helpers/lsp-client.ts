@@ -3,7 +3,7 @@
 // yaml-language-server from tests: initialize, open documents, completion, hover, pushed
 // diagnostics, and the server-to-client requests it makes (`workspace/configuration`,
 // capability registration). Every request has a timeout, and `stop` always kills the process.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 
 // ---- the LSP shapes these tests read (a subset of the protocol) ----

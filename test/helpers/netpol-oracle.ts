@@ -36,7 +36,9 @@ export function cyclonusVerdicts(policies: readonly RawNetworkPolicy[], traffic:
 function toPeer(p: OraclePeer): FlowPeer {
   const ip = parseCidr(p.ip);
   if (!ip) throw new Error(`bad IP ${p.ip}`);
-  return p.internal ? { kind: 'pod', namespace: p.internal.namespace, namespaceLabels: p.internal.namespaceLabels, podLabels: p.internal.podLabels, ip } : { kind: 'external', addresses: ip };
+  return p.internal
+    ? { kind: 'pod', namespace: p.internal.namespace, namespaceLabels: p.internal.namespaceLabels, podLabels: p.internal.podLabels, ip }
+    : { kind: 'external', addresses: ip };
 }
 
 export function modelOf(policies: readonly RawNetworkPolicy[]): PolicyModel {
@@ -45,7 +47,11 @@ export function modelOf(policies: readonly RawNetworkPolicy[]): PolicyModel {
 
 /** Kubernetes' own label selector semantics (apimachinery LabelSelectorAsSelector), through the oracle. */
 export function kubernetesSelectorMatches(checks: readonly { selector: Selector; labels: Labels }[]): boolean[] {
-  const result = spawnSync(locateTool('netpol-oracle'), [], { input: JSON.stringify({ policies: [], traffic: [], selectorChecks: checks }), encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync(locateTool('netpol-oracle'), [], {
+    input: JSON.stringify({ policies: [], traffic: [], selectorChecks: checks }),
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (result.status !== 0) throw new Error(`netpol-oracle failed (${result.status}): ${result.stderr}`);
   return (JSON.parse(result.stdout) as { selectorMatches: boolean[] }).selectorMatches;
 }

@@ -28,18 +28,33 @@ const matches = (selector: { matchLabels?: Record<string, string> } | undefined,
 
 function peerMatches(peer: Peer, policyNamespace: string, pod: Pod): boolean {
   if (peer.ipBlock) return false;
-  const namespaceOk = peer.namespaceSelector ? matches(peer.namespaceSelector, { 'kubernetes.io/metadata.name': pod.namespace }) : pod.namespace === policyNamespace;
+  const namespaceOk = peer.namespaceSelector
+    ? matches(peer.namespaceSelector, { 'kubernetes.io/metadata.name': pod.namespace })
+    : pod.namespace === policyNamespace;
   return namespaceOk && (peer.podSelector ? matches(peer.podSelector, pod.labels) : true);
 }
 
 function portMatches(rule: Rule, target: Pod, port: number, protocol: string): boolean {
   if (!rule.ports || rule.ports.length === 0) return true;
-  return rule.ports.some((p) => (p.protocol ?? 'TCP') === protocol && (p.port === undefined || p.port === port || (typeof p.port === 'string' && target.ports?.[p.port] === port)));
+  return rule.ports.some(
+    (p) => (p.protocol ?? 'TCP') === protocol && (p.port === undefined || p.port === port || (typeof p.port === 'string' && target.ports?.[p.port] === port)),
+  );
 }
 
-function admits(policies: readonly K8sObject[], direction: 'Ingress' | 'Egress', subject: Pod, peer: Pod, port: number, protocol: string, portOwner: Pod): boolean {
+function admits(
+  policies: readonly K8sObject[],
+  direction: 'Ingress' | 'Egress',
+  subject: Pod,
+  peer: Pod,
+  port: number,
+  protocol: string,
+  portOwner: Pod,
+): boolean {
   const selecting = policies.filter(
-    (np) => (np.metadata.namespace ?? subject.namespace) === subject.namespace && matches(at(np, 'spec.podSelector') as Peer['podSelector'], subject.labels) && ((at(np, 'spec.policyTypes') as string[] | undefined) ?? ['Ingress']).includes(direction),
+    (np) =>
+      (np.metadata.namespace ?? subject.namespace) === subject.namespace &&
+      matches(at(np, 'spec.podSelector') as Peer['podSelector'], subject.labels) &&
+      ((at(np, 'spec.policyTypes') as string[] | undefined) ?? ['Ingress']).includes(direction),
   );
   if (selecting.length === 0) return true;
   const key = direction === 'Ingress' ? 'ingress' : 'egress';

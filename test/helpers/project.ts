@@ -22,7 +22,10 @@ export function treeDigest(dir: string): Record<string, string> {
     for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const child = path.join(rel, entry.name);
       if (entry.isDirectory()) walk(child);
-      else out[child] = createHash('sha256').update(fs.readFileSync(path.join(dir, child))).digest('hex');
+      else
+        out[child] = createHash('sha256')
+          .update(fs.readFileSync(path.join(dir, child)))
+          .digest('hex');
     }
   };
   walk('');

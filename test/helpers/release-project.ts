@@ -28,6 +28,11 @@ export async function changeChart(root: string, redisTag: string): Promise<void>
 /** A new chart version with its changelog entry. */
 export async function bumpVersion(root: string, version: string): Promise<void> {
   editFile(root, 'schema/chart.yaml', /^version: .*$/m, `version: ${version}`);
-  editFile(root, 'schema/CHANGELOG.yaml', /^- version:/m, `- version: ${version}\n  changes:\n    - kind: changed\n      description: Test release ${version}.\n- version:`);
+  editFile(
+    root,
+    'schema/CHANGELOG.yaml',
+    /^- version:/m,
+    `- version: ${version}\n  changes:\n    - kind: changed\n      description: Test release ${version}.\n- version:`,
+  );
   await regenerate(root);
 }

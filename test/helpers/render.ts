@@ -66,7 +66,12 @@ export async function renderRaw(values: object, options: RenderOptions = {}): Pr
     namespace: 'boards',
     apiVersions: options.withCRDs === false ? [] : CRD_API_VERSIONS,
   });
-  const objects = result.status === 0 ? parseAllDocuments(result.stdout).map((d) => d.toJS() as K8sObject).filter(Boolean) : [];
+  const objects =
+    result.status === 0
+      ? parseAllDocuments(result.stdout)
+          .map((d) => d.toJS() as K8sObject)
+          .filter(Boolean)
+      : [];
   const all = (kind: string) => objects.filter((o) => o.kind === kind);
   return {
     status: result.status,

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { Values } from '../../schema/values.generated.ts';
 import { SCENARIO_API_VERSIONS, scenarioValuesSets } from '../../generator/verify/validate-scenarios.ts';
+import type { Values } from '../../schema/values.generated.ts';
 import { REPO } from './project.ts';
 
 export interface Scenario {

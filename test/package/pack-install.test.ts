@@ -2,15 +2,15 @@
 // folder (offline, from npm's cache), then run there. It must carry everything it needs at
 // run time (compiled JavaScript, declarations, the generator's templates, the chart, the
 // tool pins) and no TypeScript loader; tools are found where the bootstrap built them.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LOCATION, expandLocation, templateVariables } from '../../validator/schemas/schema-location.ts';
 import { SHARED_SCHEMAS_DIR } from '../../toolchain/kubeconform.ts';
+import { DEFAULT_LOCATION, expandLocation, templateVariables } from '../../validator/schemas/schema-location.ts';
 import { REPO, treeDigest } from '../helpers/project.ts';
 import { CHART, CRD_API_VERSIONS } from '../helpers/scenarios.ts';
 
@@ -19,12 +19,20 @@ let installed: string;
 
 function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
   // No project folders on PATH: the installed package must find its tools by itself.
-  const PATH = (process.env.PATH ?? '').split(path.delimiter).filter((d) => !d.startsWith(REPO)).join(path.delimiter);
+  const PATH = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((d) => !d.startsWith(REPO))
+    .join(path.delimiter);
   return spawnSync(command, [...args], { cwd, encoding: 'utf8', env: { ...process.env, PATH, ...env }, timeout: 600_000 });
 }
 
 const npx = (args: readonly string[], env: NodeJS.ProcessEnv = {}) => run('npx', ['--no', '--', 'bvchart', ...args], work, env);
-const schemaArgs = ['--schema-location', SHARED_SCHEMAS_DIR, '--schema-location', `${SHARED_SCHEMAS_DIR}/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`];
+const schemaArgs = [
+  '--schema-location',
+  SHARED_SCHEMAS_DIR,
+  '--schema-location',
+  `${SHARED_SCHEMAS_DIR}/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`,
+];
 
 interface LockEntry {
   readonly version?: string;
@@ -44,7 +52,10 @@ function writeConsumerProject(dir: string, tarball: string): void {
   const lock = JSON.parse(fs.readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
   const self = lock.packages[''] ?? {};
   const dependencies = Object.entries(lock.packages).filter(([key, entry]) => key.startsWith('node_modules/') && !entry.dev);
-  fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'try-bvchart', private: true, dependencies: { bvchart: `file:${tarball}` } }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'try-bvchart', private: true, dependencies: { bvchart: `file:${tarball}` } }, null, 2)}\n`,
+  );
   const packages = {
     '': { name: 'try-bvchart', dependencies: { bvchart: `file:${tarball}` } },
     'node_modules/bvchart': { version: self.version, resolved: `file:${tarball}`, dependencies: self.dependencies, bin: self.bin, engines: self.engines },
@@ -78,7 +89,11 @@ describe('the packed npm package, installed into an empty folder', () => {
   // module must find it in the installed package (it once looked beside dist/, where tsc copies nothing).
   it('the compiled control-plane harness finds its KWOK stages file in the installed package', () => {
     const module = path.join(installed, 'dist', 'toolchain', 'control-plane', 'cluster.js');
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import(${JSON.stringify(pathToFileURL(module).href)}).then((m) => process.stdout.write(m.KWOK_STAGES))`], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import(${JSON.stringify(pathToFileURL(module).href)}).then((m) => process.stdout.write(m.KWOK_STAGES))`],
+      { encoding: 'utf8' },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.startsWith(installed)).toBe(true);
     expect(fs.readFileSync(r.stdout, 'utf8')).toContain('name: pod-ready-again');
@@ -92,13 +107,23 @@ describe('the packed npm package, installed into an empty folder', () => {
   });
 
   it('npx bvchart validate <chart> with local schemas', () => {
-    const r = npx(['validate', CHART, '-f', path.join(REPO, 'values', 'production-aws.yaml'), '--kubernetes-version', '1.29.0,1.36.0', ...schemaArgs, ...CRD_API_VERSIONS.flatMap((a) => ['--api-versions', a]), '--summary']);
+    const r = npx([
+      'validate',
+      CHART,
+      '-f',
+      path.join(REPO, 'values', 'production-aws.yaml'),
+      '--kubernetes-version',
+      '1.29.0,1.36.0',
+      ...schemaArgs,
+      ...CRD_API_VERSIONS.flatMap((a) => ['--api-versions', a]),
+      '--summary',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^0 error\(s\).* in 4 render\(s\); schemas: \d+ valid, 0 invalid, 0 errors, 0 skipped/);
     expect(r.status).toBe(0);
   });
 
-  it('without schema locations: kubeconform\'s default catalogue, read from the disk cache, and it says so', () => {
+  it("without schema locations: kubeconform's default catalogue, read from the disk cache, and it says so", () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-xdg-'));
     const url = expandLocation(DEFAULT_LOCATION, templateVariables('Service', 'v1', '1.36.0', true));
     const cached = path.join(cache, 'bvchart', 'schemas', `${createHash('sha256').update(url).digest('hex')}.json`);

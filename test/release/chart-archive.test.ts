@@ -24,7 +24,11 @@ describe.each([3, 4] as const)('a chart packaged by Helm %i', (major) => {
     const extracted = path.join(dir, 'x');
     fs.mkdirSync(extracted);
     execFileSync('tar', ['-xzf', archive, '-C', extracted]);
-    const listed = execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' }).trim().split('\n').filter((f) => !f.endsWith('/')).sort();
+    const listed = execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter((f) => !f.endsWith('/'))
+      .sort();
     expect([...files.keys()].sort()).toEqual(listed);
     for (const name of listed) expect(files.get(name)?.equals(fs.readFileSync(path.join(extracted, name))), name).toBe(true);
     expect(files.get(`boardviewer/${long}`)?.toString()).toBe('long path\n');

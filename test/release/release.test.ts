@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Helm } from '../../toolchain/helm.ts';
-import { treeDigest, runCli } from '../helpers/project.ts';
+import { runCli, treeDigest } from '../helpers/project.ts';
 import { bumpVersion, changeChart, releaseProject } from '../helpers/release-project.ts';
 import { createSigningKey, type TestSigningKey } from '../helpers/signing-key.ts';
 
@@ -39,7 +39,10 @@ afterAll(async () => {
 });
 
 const release = (...extra: string[]) => runCli(['release', '--root', root, '--repo', repo, '--url', repoUrl, ...extra], root);
-const indexVersions = () => ((parse(fs.readFileSync(path.join(repo, 'index.yaml'), 'utf8')) as { entries: { boardviewer: { version: string }[] } }).entries.boardviewer.map((e) => e.version).sort());
+const indexVersions = () =>
+  (parse(fs.readFileSync(path.join(repo, 'index.yaml'), 'utf8')) as { entries: { boardviewer: { version: string }[] } }).entries.boardviewer
+    .map((e) => e.version)
+    .sort();
 
 describe.sequential('bvchart release into a repository folder', () => {
   it('publishes a signed package, its provenance and the index', async () => {
@@ -53,7 +56,19 @@ describe.sequential('bvchart release into a repository folder', () => {
 
   it.each([3, 4] as const)('Helm %i pulls it from the HTTP repository with --verify', async (major) => {
     const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-pull-'));
-    const r = await new Helm(major).exec(['pull', 'boardviewer', '--repo', repoUrl, '--version', '0.1.0', '--verify', '--keyring', key.keyring, '--destination', dest]);
+    const r = await new Helm(major).exec([
+      'pull',
+      'boardviewer',
+      '--repo',
+      repoUrl,
+      '--version',
+      '0.1.0',
+      '--verify',
+      '--keyring',
+      key.keyring,
+      '--destination',
+      dest,
+    ]);
     expect(r.stderr + r.stdout).not.toMatch(/Error/);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`Using Key With Fingerprint: ${key.fingerprint}`);
@@ -73,7 +88,9 @@ describe.sequential('bvchart release into a repository folder', () => {
     const before = treeDigest(repo);
     const run = await release();
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('[release/not-bumped] boardviewer 0.1.0 is already published and the chart\'s content changed (changed since 0.1.0: boardviewer/Chart.yaml, boardviewer/README.md, boardviewer/values.schema.json, boardviewer/values.yaml)');
+    expect(run.stderr).toContain(
+      "[release/not-bumped] boardviewer 0.1.0 is already published and the chart's content changed (changed since 0.1.0: boardviewer/Chart.yaml, boardviewer/README.md, boardviewer/values.schema.json, boardviewer/values.yaml)",
+    );
     expect(treeDigest(repo)).toEqual(before);
   });
 
@@ -82,7 +99,9 @@ describe.sequential('bvchart release into a repository folder', () => {
     const run = await release();
     expect(run.code).toBe(0);
     expect(indexVersions()).toEqual(['0.1.0', '0.2.0']);
-    const index = parse(fs.readFileSync(path.join(repo, 'index.yaml'), 'utf8')) as { entries: { boardviewer: { version: string; urls: string[]; annotations: Record<string, string> }[] } };
+    const index = parse(fs.readFileSync(path.join(repo, 'index.yaml'), 'utf8')) as {
+      entries: { boardviewer: { version: string; urls: string[]; annotations: Record<string, string> }[] };
+    };
     const entry = index.entries.boardviewer.find((e) => e.version === '0.2.0');
     expect(entry?.urls).toEqual([`${repoUrl}/boardviewer-0.2.0.tgz`]);
     expect(entry?.annotations['artifacthub.io/images']).toContain('docker.io/library/redis:7.4.3');
@@ -115,7 +134,9 @@ describe.sequential('bvchart release into a repository folder', () => {
     expect(run.code).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(['boardviewer-0.3.0.tgz', 'boardviewer-0.3.0.tgz.prov', 'index.yaml']);
     const index = parse(fs.readFileSync(path.join(out, 'index.yaml'), 'utf8')) as { entries: { boardviewer: { version: string; urls: string[] }[] } };
-    expect(index.entries.boardviewer.map((e) => `${e.version} ${e.urls[0]}`).sort()).toEqual(['0.1.0', '0.2.0', '0.3.0'].map((v) => `${v} ${repoUrl}/boardviewer-${v}.tgz`));
+    expect(index.entries.boardviewer.map((e) => `${e.version} ${e.urls[0]}`).sort()).toEqual(
+      ['0.1.0', '0.2.0', '0.3.0'].map((v) => `${v} ${repoUrl}/boardviewer-${v}.tgz`),
+    );
   });
 
   it('without a signing key in the environment it is a usage error', async () => {

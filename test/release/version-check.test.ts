@@ -5,7 +5,21 @@ import { checkVersion, compareVersions } from '../../release/version-check.ts';
 
 describe('compareVersions', () => {
   // semver.org §11: 1.0.0-alpha < 1.0.0-alpha.1 < 1.0.0-alpha.beta < 1.0.0-beta < 1.0.0-beta.2 < 1.0.0-beta.11 < 1.0.0-rc.1 < 1.0.0
-  const ordered = ['0.9.9', '1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.2.0', '1.10.0', '2.0.0'];
+  const ordered = [
+    '0.9.9',
+    '1.0.0-alpha',
+    '1.0.0-alpha.1',
+    '1.0.0-alpha.beta',
+    '1.0.0-beta',
+    '1.0.0-beta.2',
+    '1.0.0-beta.11',
+    '1.0.0-rc.1',
+    '1.0.0',
+    '1.0.1',
+    '1.2.0',
+    '1.10.0',
+    '2.0.0',
+  ];
   it.each(ordered.slice(1).map((v, i) => [ordered[i], v]))('%s < %s', (lower, higher) => {
     expect(compareVersions(lower ?? '', higher)).toBe(-1);
     expect(compareVersions(higher, lower ?? '')).toBe(1);
@@ -15,7 +29,11 @@ describe('compareVersions', () => {
   });
 });
 
-const files = (content: string) => new Map([['c/Chart.yaml', Buffer.from('name: c\n')], ['c/values.yaml', Buffer.from(content)]]);
+const files = (content: string) =>
+  new Map([
+    ['c/Chart.yaml', Buffer.from('name: c\n')],
+    ['c/values.yaml', Buffer.from(content)],
+  ]);
 const candidate = (version: string, content = 'a: 1\n') => ({ name: 'c', version, files: files(content) });
 
 describe('checkVersion', () => {

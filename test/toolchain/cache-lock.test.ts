@@ -35,14 +35,23 @@ exit 0
 /** A temporary project holding the scripts and what they read, and a stub go on PATH. */
 function sandbox(): { root: string; cache: string; env: NodeJS.ProcessEnv; log: string } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-lock-'));
-  for (const file of ['scripts/bootstrap.mjs', 'scripts/build-controlplane.mjs', 'scripts/cache-lock.mjs', 'scripts/kubernetes-wrapper.mjs', 'toolchain/tools.json', 'package-lock.json']) {
+  for (const file of [
+    'scripts/bootstrap.mjs',
+    'scripts/build-controlplane.mjs',
+    'scripts/cache-lock.mjs',
+    'scripts/kubernetes-wrapper.mjs',
+    'toolchain/tools.json',
+    'package-lock.json',
+  ]) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.copyFileSync(path.join(REPO, file), path.join(root, file));
   }
   fs.cpSync(path.join(REPO, 'toolchain', 'go'), path.join(root, 'toolchain', 'go'), { recursive: true });
   // npm dependencies count as installed, so the bootstrap goes straight to the tools.
   fs.mkdirSync(path.join(root, 'node_modules'));
-  const lockDigest = createHash('sha256').update(fs.readFileSync(path.join(root, 'package-lock.json'))).digest('hex');
+  const lockDigest = createHash('sha256')
+    .update(fs.readFileSync(path.join(root, 'package-lock.json')))
+    .digest('hex');
   fs.writeFileSync(path.join(root, 'node_modules', '.bvchart-lock.sha256'), `${lockDigest}\n`);
   const bin = path.join(root, 'stub-bin');
   fs.mkdirSync(bin);
@@ -51,7 +60,14 @@ function sandbox(): { root: string; cache: string; env: NodeJS.ProcessEnv; log: 
   fs.writeFileSync(goMod, 'module k8s.io/kubernetes\n\ngo 1.26.0\n\nreplace (\n\tk8s.io/api => ./staging/src/k8s.io/api\n)\n');
   const cache = path.join(root, 'cache');
   const log = path.join(root, 'go.log');
-  const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, BVCHART_TOOLS_CACHE: cache, BVCHART_SKIP_TOOLS: '1', STUB_LOG: log, STUB_GOMOD: goMod };
+  const env = {
+    ...process.env,
+    PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+    BVCHART_TOOLS_CACHE: cache,
+    BVCHART_SKIP_TOOLS: '1',
+    STUB_LOG: log,
+    STUB_GOMOD: goMod,
+  };
   return { root, cache, env, log };
 }
 
@@ -77,14 +93,20 @@ describe.each([
     expect(a.code, a.output).toBe(0);
     expect(b.code, b.output).toBe(0);
     const log = builds(box.log);
-    expect(log.filter((l) => l.includes('COLLISION')), log.join('\n')).toEqual([]);
+    expect(
+      log.filter((l) => l.includes('COLLISION')),
+      log.join('\n'),
+    ).toEqual([]);
     expect(log.filter((l) => / build /.test(l))).toHaveLength(tools.length);
     expect(`${a.output}${b.output}`).toMatch(/waiting for pid \d+ to finish building/);
     for (const tool of tools) {
       const linked = path.join(box.root, '.tools', 'bin', tool);
       expect(spawnSync(linked, { encoding: 'utf8' }).stdout, tool).toBe('built by the stub\n');
     }
-    const leftovers = fs.readdirSync(box.cache, { recursive: true }).map(String).filter((f) => /\.lock|\.build-|\.tmp$|\.writing/.test(f));
+    const leftovers = fs
+      .readdirSync(box.cache, { recursive: true })
+      .map(String)
+      .filter((f) => /\.lock|\.build-|\.tmp$|\.writing/.test(f));
     expect(leftovers).toEqual([]);
   }, 180_000);
 });
@@ -95,7 +117,14 @@ it('takes over a lock whose owner is gone', async () => {
   const source = path.join(box.root, 'toolchain', 'go', 'template-reads');
   // The bootstrap's cache entry for template-reads: its name carries a digest of the sources.
   const digest = createHash('sha256');
-  for (const file of fs.readdirSync(source).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) digest.update(`${file}\0`).update(fs.readFileSync(path.join(source, file))).update('\0');
+  for (const file of fs
+    .readdirSync(source)
+    .filter((f) => /\.go$|^go\.(mod|sum)$/.test(f))
+    .sort())
+    digest
+      .update(`${file}\0`)
+      .update(fs.readFileSync(path.join(source, file)))
+      .update('\0');
   const lock = path.join(box.cache, `template-reads-src-${digest.digest('hex').slice(0, 16)}.lock`);
   fs.mkdirSync(lock, { recursive: true });
   fs.writeFileSync(path.join(lock, 'owner.json'), JSON.stringify({ pid: Number(dead.stdout), host: os.hostname(), started: Date.now() }));

@@ -17,7 +17,18 @@ it('maps every staging module of a kubernetes go.mod to its published release', 
     ')',
   ].join('\n');
   expect(wrapper(goMod, 'v1.36.3')).toBe(
-    ['module bvchart.local/kubernetes', '', 'go 1.26.0', '', 'require k8s.io/kubernetes v1.36.3', '', 'replace (', '\tk8s.io/api => k8s.io/api v0.36.3', '\tk8s.io/client-go => k8s.io/client-go v0.36.3', ')', ''].join('\n'),
+    [
+      'module bvchart.local/kubernetes',
+      '',
+      'go 1.26.0',
+      '',
+      'require k8s.io/kubernetes v1.36.3',
+      '',
+      'replace (',
+      '\tk8s.io/api => k8s.io/api v0.36.3',
+      '\tk8s.io/client-go => k8s.io/client-go v0.36.3',
+      ')',
+      '',
+    ].join('\n'),
   );
 });
-

@@ -23,7 +23,12 @@ function readsOf(text: string, helpers = ''): string[] {
 
 describe.each([
   ['a plain read', '{{ .Values.a.b }}', '', ['1:a.b']],
-  ['through a variable, only what is used', '{{ $t := .Values.mon.thresholds }}\n{{ $t.warn }}\n{{ $t.typo }}', '', ['2:mon.thresholds.warn', '3:mon.thresholds.typo']],
+  [
+    'through a variable, only what is used',
+    '{{ $t := .Values.mon.thresholds }}\n{{ $t.warn }}\n{{ $t.typo }}',
+    '',
+    ['2:mon.thresholds.warn', '3:mon.thresholds.typo'],
+  ],
   ['a variable reassigned', '{{ $v := .Values.a }}{{ $v = .Values.b }}\n{{ $v.c }}', '', ['2:b.c']],
   ['with: the test, then reads below', '{{ with .Values.ing }}\n{{ .host }}\n{{ end }}', '', ['1:ing?', '2:ing.host']],
   ['with and a variable', '{{ with $i := .Values.ing }}{{ $i.tls.name }}{{ end }}', '', ['1:ing?', '1:ing.tls.name']],
@@ -34,7 +39,12 @@ describe.each([
   ['hasKey tests the key', '{{ if hasKey .Values.m "k" }}x{{ end }}', '', ['1:m.k?']],
   ['index with a constant key', '{{ index .Values.m "k" | quote }}', '', ['1:m.k']],
   ['include with the context', '{{ include "h" . }}', '{{ define "h" }}{{ .Values.fromHelper }}{{ end }}', ['1:fromHelper']],
-  ['include with a list, taken apart with index', '{{ include "img" (list . .Values.renderer.image) }}', '{{ define "img" }}{{ $root := index . 0 }}{{ $i := index . 1 }}{{ $i.tag }}{{ $root.Values.reg }}{{ end }}', ['1:reg', '1:renderer.image.tag']],
+  [
+    'include with a list, taken apart with index',
+    '{{ include "img" (list . .Values.renderer.image) }}',
+    '{{ define "img" }}{{ $root := index . 0 }}{{ $i := index . 1 }}{{ $i.tag }}{{ $root.Values.reg }}{{ end }}',
+    ['1:reg', '1:renderer.image.tag'],
+  ],
   ['template with a values argument', '{{ template "t" .Values.db }}', '{{ define "t" }}{{ .host }}{{ end }}', ['1:db.host']],
   ['Helm and sprig functions parse', '{{ tpl (required "x" .Values.s) . | b64enc | trunc 63 }}{{ lookup "v1" "Secret" "ns" "n" }}', '', ['1:', '1:s', '1:s?']],
 ])('%s', (_name, text, helpers, expected) => {
@@ -46,7 +56,9 @@ describe.each([
 it('reports a template that does not parse, with its line', () => {
   const result = readTemplateValues([{ name: 'bad.yaml', text: 'a: 1\n{{ if .Values.x }\n' }]);
   expect(result.errors).toEqual([expect.objectContaining({ file: 'bad.yaml', line: 2 })]);
-  expect(readTemplateValues([{ name: 'f.yaml', text: '{{ nosuchfunction .Values.x }}' }]).errors[0]?.message).toContain('function "nosuchfunction" not defined');
+  expect(readTemplateValues([{ name: 'f.yaml', text: '{{ nosuchfunction .Values.x }}' }]).errors[0]?.message).toContain(
+    'function "nosuchfunction" not defined',
+  );
 });
 
 describe('the generator consistency stage', () => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { helmLintArgs, helmTemplateArgs, Helm } from '../../toolchain/helm.ts';
+import { Helm, helmLintArgs, helmTemplateArgs } from '../../toolchain/helm.ts';
 import { folderSchemaLocations, runKubeconform } from '../../toolchain/kubeconform.ts';
 import { locateTool, TOOL_PINS } from '../../toolchain/locate-tool.ts';
 import { runProcess } from '../../toolchain/run-process.ts';
@@ -28,10 +28,7 @@ describe('helm arguments', () => {
       helmTemplateArgs({ chart: 'c', kubeVersion: '1.36.0', releaseName: 'r', namespace: 'n', apiVersions: ['monitoring.coreos.com/v1'], set: ['replicas=5'] }),
       ['template', 'r', 'c', '--namespace', 'n', '--kube-version', '1.36.0', '--api-versions', 'monitoring.coreos.com/v1', '--set', 'replicas=5'],
     ],
-    [
-      helmLintArgs({ chart: 'chart', kubeVersion: '1.29.0' }),
-      ['lint', 'chart', '--strict', '--namespace', 'boardviewer', '--kube-version', '1.29.0'],
-    ],
+    [helmLintArgs({ chart: 'chart', kubeVersion: '1.29.0' }), ['lint', 'chart', '--strict', '--namespace', 'boardviewer', '--kube-version', '1.29.0']],
   ])('%j', (actual, expected) => {
     expect(actual).toEqual(expected);
   });
@@ -54,7 +51,10 @@ describe('helm arguments', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-capver-'));
     fs.mkdirSync(path.join(dir, 'templates'));
     fs.writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: capver\nversion: 0.1.0\n');
-    fs.writeFileSync(path.join(dir, 'templates', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: v}\ndata: {v: "{{ .Capabilities.KubeVersion.Version }}"}\n');
+    fs.writeFileSync(
+      path.join(dir, 'templates', 'cm.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: v}\ndata: {v: "{{ .Capabilities.KubeVersion.Version }}"}\n',
+    );
     for (const major of [3, 4] as const) {
       const result = await new Helm(major).template({ chart: dir, kubeVersion: '1.33.0' });
       expect(result.stdout).toContain('v: "v1.33.0"');
@@ -68,7 +68,11 @@ describe('kubeconform wrapper', () => {
   it.each([
     ['valid Service', 'apiVersion: v1\nkind: Service\nmetadata: {name: ok}\nspec: {ports: [{port: 80}]}\n', 'valid'],
     ['unknown field under strict', 'apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec: {bogus: 1}\n', 'invalid'],
-    ['wrong type', 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: x}\nspec: {replicas: "three", selector: {}, template: {}, serviceName: s}\n', 'invalid'],
+    [
+      'wrong type',
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: x}\nspec: {replicas: "three", selector: {}, template: {}, serviceName: s}\n',
+      'invalid',
+    ],
     ['unknown kind', 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: x}\n', 'error'],
   ])('%s → %s', async (_name, manifest, status) => {
     const report = await runKubeconform(options, { stdin: manifest });

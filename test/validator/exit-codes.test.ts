@@ -24,7 +24,11 @@ function folder(files: Record<string, string>): string {
 }
 
 function bvchart(args: readonly string[], preload?: string): { code: number | null; out: string } {
-  const run = spawnSync(process.execPath, [...(preload ? ['--import', preload] : []), BIN, 'validate', ...args], { encoding: 'utf8', cwd: REPO, timeout: 120_000 });
+  const run = spawnSync(process.execPath, [...(preload ? ['--import', preload] : []), BIN, 'validate', ...args], {
+    encoding: 'utf8',
+    cwd: REPO,
+    timeout: 120_000,
+  });
   return { code: run.status, out: `${run.stdout}${run.stderr}` };
 }
 
@@ -38,16 +42,29 @@ describe('exit codes, as a process', () => {
     ['duplicate keys, strict (the API server refuses them)', [file('dup.yaml')], 1, /error\s+parse\/duplicate-key .*written twice/],
     [
       'duplicate keys, --no-strict (a warning; the last value wins)',
-      [file('dup.yaml'), '--no-strict', '--schema-location', `${SHARED_SCHEMAS_DIR}/{{ .NormalizedKubernetesVersion }}-standalone-strict/{{ .ResourceKind }}{{ .KindSuffix }}.json`],
+      [
+        file('dup.yaml'),
+        '--no-strict',
+        '--schema-location',
+        `${SHARED_SCHEMAS_DIR}/{{ .NormalizedKubernetesVersion }}-standalone-strict/{{ .ResourceKind }}{{ .KindSuffix }}.json`,
+      ],
       0,
       /warning\s+parse\/duplicate-key/,
     ],
     ['--kubernetes-version abc', [file('clean.yaml'), '--kubernetes-version', 'abc'], 2, /--kubernetes-version: "abc" is not a Kubernetes version/],
     ['an unknown {{ .Foo }} in a schema location', [file('clean.yaml'), '--schema-location', '/s/{{ .Foo }}/x.json'], 2, /unknown variable \{\{ \.Foo \}\}/],
     ['an unknown rule set', [file('clean.yaml'), '--rules', 'schema,nope'], 2, /unknown rule set "nope"/],
-    ['an internal exception (exit 3, "internal error", the input named)', [file('internal-fault.yaml')], 3, /internal error while validating .*internal-fault\.yaml[\s\S]*simulated defect/],
+    [
+      'an internal exception (exit 3, "internal error", the input named)',
+      [file('internal-fault.yaml')],
+      3,
+      /internal error while validating .*internal-fault\.yaml[\s\S]*simulated defect/,
+    ],
   ] as const)('%s', (_name, args, code, message) => {
-    const run = bvchart([...args, ...SCHEMAS, ...(args.includes('--kubernetes-version') ? [] : ['--kubernetes-version', '1.33.0'])], code === 3 ? FAULT : undefined);
+    const run = bvchart(
+      [...args, ...SCHEMAS, ...(args.includes('--kubernetes-version') ? [] : ['--kubernetes-version', '1.33.0'])],
+      code === 3 ? FAULT : undefined,
+    );
     expect(run.code, run.out).toBe(code);
     expect(run.out).toMatch(message);
   });
@@ -81,7 +98,8 @@ describe('messages', () => {
 
   it('a document that cannot be a Kubernetes object is reported once: malformed JSON, an unrendered template', () => {
     const json = '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "data": {"a": "b",, "c": [1, 2}\n';
-    const template = '{{- if .Values.enabled }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include "x.fullname" . }}\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\ndata:\n  {{- range $k, $v := .Values.data }}\n  {{ $k }}: {{ $v | quote }}\n  {{- end }}\n{{- end }}\n';
+    const template =
+      '{{- if .Values.enabled }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include "x.fullname" . }}\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\ndata:\n  {{- range $k, $v := .Values.data }}\n  {{ $k }}: {{ $v | quote }}\n  {{- end }}\n{{- end }}\n';
     const dir = folder({ 'bad.json': json, 'template.yaml': template });
     const run = bvchart([dir, ...SCHEMAS, '--kubernetes-version', '1.33.0']);
     expect(run.code).toBe(1);

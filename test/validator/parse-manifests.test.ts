@@ -11,12 +11,44 @@ import { REPO } from '../helpers/project.ts';
 describe('splitStream', () => {
   it.each([
     ['a: 1\n', [[1, 'a: 1\n']]],
-    ['---\na: 1\n---\nb: 2\n', [[1, '---\na: 1\n'], [4, 'b: 2\n']]],
+    [
+      '---\na: 1\n---\nb: 2\n',
+      [
+        [1, '---\na: 1\n'],
+        [4, 'b: 2\n'],
+      ],
+    ],
     ['a: 1\n...\nb: 2\n', [[1, 'a: 1\n...\nb: 2\n']]],
-    ['# only\n---\n\n---\nc: |\n  text\n  --- not a marker\n', [[1, '# only\n'], [3, '\n'], [5, 'c: |\n  text\n  --- not a marker\n']]],
-    ['x: "---"\n---  # comment\ny: 1', [[1, 'x: "---"\n'], [3, 'y: 1']]],
-    ['a: 1\n---apiVersion: v1\nkind: X\n', [[1, 'a: 1\n'], [2, 'error: apiVersion: v1'], [3, 'kind: X\n']]],
-    ['a: 1\n---------\n', [[1, 'a: 1\n'], [2, 'error: ------']]],
+    [
+      '# only\n---\n\n---\nc: |\n  text\n  --- not a marker\n',
+      [
+        [1, '# only\n'],
+        [3, '\n'],
+        [5, 'c: |\n  text\n  --- not a marker\n'],
+      ],
+    ],
+    [
+      'x: "---"\n---  # comment\ny: 1',
+      [
+        [1, 'x: "---"\n'],
+        [3, 'y: 1'],
+      ],
+    ],
+    [
+      'a: 1\n---apiVersion: v1\nkind: X\n',
+      [
+        [1, 'a: 1\n'],
+        [2, 'error: apiVersion: v1'],
+        [3, 'kind: X\n'],
+      ],
+    ],
+    [
+      'a: 1\n---------\n',
+      [
+        [1, 'a: 1\n'],
+        [2, 'error: ------'],
+      ],
+    ],
   ] as const)('%j', (text, expected) => {
     expect(splitStream(text).map((c) => (c.kind === 'document' ? [c.startLine, c.text] : [c.lineNumber, `error: ${c.trailing}`]))).toEqual(expected);
   });

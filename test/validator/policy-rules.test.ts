@@ -5,17 +5,19 @@ import { parseAllDocuments, stringify } from 'yaml';
 import { Helm } from '../../toolchain/helm.ts';
 import type { Finding } from '../../validator/finding.ts';
 import { parseManifests } from '../../validator/parse/parse-manifests.ts';
-import { applySuppressions } from '../../validator/policy/suppression.ts';
-import { runPolicies } from '../../validator/policy/run-policies.ts';
 import { labelProblem, nameProblem } from '../../validator/policy/name-limits.ts';
 import { POLICY_RULES } from '../../validator/policy/rules/index.ts';
-import { append, applyEdits, del, drop, set, type Edit, type Manifest } from '../helpers/manifest-edit.ts';
+import { runPolicies } from '../../validator/policy/run-policies.ts';
+import { applySuppressions } from '../../validator/policy/suppression.ts';
+import { append, applyEdits, del, drop, type Edit, type Manifest, set } from '../helpers/manifest-edit.ts';
 import { CHART, CRD_API_VERSIONS } from '../helpers/scenarios.ts';
 import { KNOWN_FLOW_FINDINGS } from './flows/known-flow-findings.ts';
 
 /** The known day-one flow findings (flows/known-flow-findings.ts; empty once the chart fixes merge). */
 const knownFlowFinding = (f: Finding) =>
-  KNOWN_FLOW_FINDINGS.some((k) => k.rule === f.ruleId && new RegExp(`^${k.object.replace('*', '[a-z0-9-]+')}$`).test(`${f.resource?.kind}/${f.resource?.name}`));
+  KNOWN_FLOW_FINDINGS.some(
+    (k) => k.rule === f.ruleId && new RegExp(`^${k.object.replace('*', '[a-z0-9-]+')}$`).test(`${f.resource?.kind}/${f.resource?.name}`),
+  );
 /** Notes the production render keeps: egress rules to the database and external addresses (an ipBlock) and, before the fixes, DNS to any destination. */
 const expectedNote = (f: Finding) => f.ruleId === 'flow-unexplained' && /\(to(: any|\[\d+\] ipBlock [^)]*)\)/.test(f.message);
 
@@ -31,7 +33,9 @@ beforeAll(async () => {
     set: ['monitoring.enabled=true', 'backup.enabled=true', 'autoscaling.minReplicas=4', 'chaosDrill.enabled=true'],
   });
   if (result.status !== 0) throw new Error(result.stderr);
-  good = parseAllDocuments(result.stdout).map((d) => d.toJS() as Manifest).filter(Boolean);
+  good = parseAllDocuments(result.stdout)
+    .map((d) => d.toJS() as Manifest)
+    .filter(Boolean);
 });
 
 function runRules(objects: readonly Manifest[]): Finding[] {
@@ -97,7 +101,9 @@ describe.each(BAD_CASES)('%s', (rule, edits) => {
   });
 
   it('fires on the bad case, naming the object and its position', () => {
-    const hits = runRules(applyEdits(good, edits)).filter((f) => f.ruleId === rule && f.resource?.name !== 'bv-boardviewer-redis' && !knownFlowFinding(f) && !expectedNote(f));
+    const hits = runRules(applyEdits(good, edits)).filter(
+      (f) => f.ruleId === rule && f.resource?.name !== 'bv-boardviewer-redis' && !knownFlowFinding(f) && !expectedNote(f),
+    );
     expect(hits.length, `${rule} did not fire`).toBeGreaterThan(0);
     const definition = POLICY_RULES.find((r) => r.id === rule);
     for (const hit of hits) {
@@ -131,7 +137,10 @@ describe('disruption-keeps-quorum: pods left after the worst drain or rolling up
     [{ minAvailable: '50%' }, 1, 5, 2, false], // minAvailable ceil(2.5) = 3: 2 down, 3 left
   ] as const)('PDB %j, rolling %j, %i pods, quorum %i → fires %s', (pdb, rolling, min, quorum, fires) => {
     const edited = applyEdits(good, [
-      set('PodDisruptionBudget/bv-boardviewer', 'spec', { ...pdb, selector: { matchLabels: { 'app.kubernetes.io/instance': 'bv', 'app.kubernetes.io/component': 'server' } } }),
+      set('PodDisruptionBudget/bv-boardviewer', 'spec', {
+        ...pdb,
+        selector: { matchLabels: { 'app.kubernetes.io/instance': 'bv', 'app.kubernetes.io/component': 'server' } },
+      }),
       set(STS, 'spec.updateStrategy.rollingUpdate.maxUnavailable', rolling),
       set('HorizontalPodAutoscaler', 'spec.minReplicas', min),
       set(STS, `${MAIN}.env.[name=BV_WRITE_QUORUM].value`, String(quorum)),

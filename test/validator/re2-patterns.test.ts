@@ -25,7 +25,7 @@ describe('RE2 patterns', () => {
   });
 
   it('without the translation, \\_ does not compile in JavaScript (the defect)', () => {
-    expect(() => new RegExp('^[a-z\\_]+$', 'u')).toThrow();
+    expect(() => /^[a-z_]+$/u).toThrow();
     expect(() => new RegExp(translateRe2('^[a-z\\_]+$').source, 'u')).not.toThrow();
   });
 });

@@ -4,17 +4,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SHARED_SCHEMAS_DIR } from '../../toolchain/kubeconform.ts';
 import { expandLocation, normalizeKubernetesVersion, templateVariables } from '../../validator/schemas/schema-location.ts';
 import { SchemaRegistry } from '../../validator/schemas/schema-registry.ts';
 import { createSchemaSource } from '../../validator/schemas/schema-source.ts';
-import { SHARED_SCHEMAS_DIR } from '../../toolchain/kubeconform.ts';
 
 describe('template variables (as kubeconform computes them)', () => {
   it.each([
     ['Service', 'v1', { ResourceKind: 'service', ResourceAPIVersion: 'v1', Group: 'v1', KindSuffix: '-v1' }],
     ['StatefulSet', 'apps/v1', { ResourceKind: 'statefulset', ResourceAPIVersion: 'v1', Group: 'apps', KindSuffix: '-apps-v1' }],
     ['Ingress', 'networking.k8s.io/v1', { ResourceKind: 'ingress', ResourceAPIVersion: 'v1', Group: 'networking.k8s.io', KindSuffix: '-networking-v1' }],
-    ['ServiceMonitor', 'monitoring.coreos.com/v1', { ResourceKind: 'servicemonitor', ResourceAPIVersion: 'v1', Group: 'monitoring.coreos.com', KindSuffix: '-monitoring-v1' }],
+    [
+      'ServiceMonitor',
+      'monitoring.coreos.com/v1',
+      { ResourceKind: 'servicemonitor', ResourceAPIVersion: 'v1', Group: 'monitoring.coreos.com', KindSuffix: '-monitoring-v1' },
+    ],
   ] as const)('%s %s', (kind, apiVersion, expected) => {
     expect(templateVariables(kind, apiVersion, '1.31.0', true)).toEqual({ NormalizedKubernetesVersion: 'v1.31.0', StrictSuffix: '-strict', ...expected });
   });

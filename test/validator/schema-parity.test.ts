@@ -10,7 +10,10 @@ import { SchemaRegistry } from '../../validator/schemas/schema-registry.ts';
 import { REPO } from '../helpers/project.ts';
 
 const DIR = path.join(REPO, 'test', 'fixtures', 'manifests');
-const FILES = fs.readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+const FILES = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const KUBE = '1.33.0';
 
 /** Our verdicts, with parse problems counted as kubeconform counts them (status error). */
@@ -24,8 +27,13 @@ async function ours(file: string, ignoreMissingSchemas: boolean): Promise<string
 }
 
 async function theirs(file: string, ignoreMissingSchemas: boolean): Promise<string[]> {
-  const report = await runKubeconform({ kubernetesVersion: KUBE, schemaLocations: folderSchemaLocations(), strict: true, ignoreMissingSchemas }, { files: [file] });
-  return report.resources.map((r) => (/missing '(kind|apiVersion)' key/.test(r.msg) ? `error: ${r.msg.replace(/^error while parsing: /, '')}` : `${r.kind}/${r.name}:${r.status}`)).sort();
+  const report = await runKubeconform(
+    { kubernetesVersion: KUBE, schemaLocations: folderSchemaLocations(), strict: true, ignoreMissingSchemas },
+    { files: [file] },
+  );
+  return report.resources
+    .map((r) => (/missing '(kind|apiVersion)' key/.test(r.msg) ? `error: ${r.msg.replace(/^error while parsing: /, '')}` : `${r.kind}/${r.name}:${r.status}`))
+    .sort();
 }
 
 describe.each(FILES)('%s', (name) => {

@@ -9,7 +9,10 @@ import { createSchemaSource } from '../../validator/schemas/schema-source.ts';
 it('an uncached URL without network names the cause, the cache and the offline option', async () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-schema-cache-'));
   // What Node's fetch throws when the host cannot be resolved.
-  const offline = () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND raw.githubusercontent.com'), { code: 'ENOTFOUND' }) }));
+  const offline = () =>
+    Promise.reject(
+      new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND raw.githubusercontent.com'), { code: 'ENOTFOUND' }) }),
+    );
   const source = createSchemaSource({ cacheDir, fetchText: offline });
   await expect(source('https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.33.0-standalone-strict/service-v1.json')).rejects.toThrow(
     `could not download (ENOTFOUND) and not in the cache ${cacheDir}; to work offline pass --schema-location with a local folder`,

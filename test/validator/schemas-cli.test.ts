@@ -11,7 +11,18 @@ it('converts, then validates against the converted folder', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-schemas-'));
   const crd = path.join(SHARED_SCHEMAS_DIR, 'crd-manifests', 'monitoring.coreos.com', 'monitoring.coreos.com_servicemonitors.yaml');
   const convert = await runCli(
-    ['schemas', 'convert', '--openapi', path.join(SHARED_SCHEMAS_DIR, 'sources/cdk8s-kubernetes-schemas/v1.33.0/_definitions.json'), '--kubernetes-version', '1.33.0', '--crd', crd, '--out', out],
+    [
+      'schemas',
+      'convert',
+      '--openapi',
+      path.join(SHARED_SCHEMAS_DIR, 'sources/cdk8s-kubernetes-schemas/v1.33.0/_definitions.json'),
+      '--kubernetes-version',
+      '1.33.0',
+      '--crd',
+      crd,
+      '--out',
+      out,
+    ],
     REPO,
   );
   expect(convert.code, convert.stderr).toBe(0);
@@ -23,7 +34,21 @@ it('converts, then validates against the converted folder', async () => {
     manifests,
     'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}], selectr: {}}\n---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: m}\nspec: {selector: {}, endpoints: [{port: metrics, intervall: 1s}]}\n',
   );
-  const run = await runCli(['validate', manifests, '--kubernetes-version', '1.33.0', '--schema-location', out, '--schema-location', `${out}/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`, '-o', 'json'], REPO);
+  const run = await runCli(
+    [
+      'validate',
+      manifests,
+      '--kubernetes-version',
+      '1.33.0',
+      '--schema-location',
+      out,
+      '--schema-location',
+      `${out}/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`,
+      '-o',
+      'json',
+    ],
+    REPO,
+  );
   const findings = (JSON.parse(run.stdout) as { findings: { ruleId: string; message: string }[] }).findings.filter((f) => f.ruleId === 'schema/invalid');
   expect(findings.map((f) => f.message)).toEqual(['/spec/selectr: unknown field "selectr"', '/spec/endpoints/0/intervall: unknown field "intervall"']);
 });

@@ -33,9 +33,21 @@ async function shardedAndWhole(args: readonly string[], shards: number, format: 
 
 describe('--shard i/n and report merge equal one run', () => {
   const manifests = [
-    ['kubernetes-examples/_archived/storage (schema rules, split by file; broken files among them)', [path.join(THIRD_PARTY, 'kubernetes-examples', '_archived', 'storage'), '--rules', 'schema', '--kubernetes-version', '1.33.0', ...SCHEMAS], 3],
-    ['ingress-nginx (all rules: one item per input and version)', [path.join(THIRD_PARTY, 'ingress-nginx'), '--kubernetes-version', '1.32.0,1.33.0', ...SCHEMAS], 2],
-    ['kube-prometheus (schema rules, 4 shards)', [path.join(THIRD_PARTY, 'kube-prometheus'), '--rules', 'schema', '--kubernetes-version', '1.33.0', ...SCHEMAS], 4],
+    [
+      'kubernetes-examples/_archived/storage (schema rules, split by file; broken files among them)',
+      [path.join(THIRD_PARTY, 'kubernetes-examples', '_archived', 'storage'), '--rules', 'schema', '--kubernetes-version', '1.33.0', ...SCHEMAS],
+      3,
+    ],
+    [
+      'ingress-nginx (all rules: one item per input and version)',
+      [path.join(THIRD_PARTY, 'ingress-nginx'), '--kubernetes-version', '1.32.0,1.33.0', ...SCHEMAS],
+      2,
+    ],
+    [
+      'kube-prometheus (schema rules, 4 shards)',
+      [path.join(THIRD_PARTY, 'kube-prometheus'), '--rules', 'schema', '--kubernetes-version', '1.33.0', ...SCHEMAS],
+      4,
+    ],
   ] as const;
 
   it.each(manifests)('%s: JSON and exit code', async (_name, args, shards) => {
@@ -62,10 +74,14 @@ describe('--shard i/n and report merge equal one run', () => {
   it('our chart: the render matrix (2 values sets x 2 Kubernetes versions x Helm 4) split over 3 shards', async () => {
     const args = [
       CHART,
-      '-f', path.join(REPO, 'values', 'production-aws.yaml'),
-      '-f', path.join(REPO, 'values', 'external-redis.yaml'),
-      '--kubernetes-version', '1.32.0,1.33.0',
-      '--helm', '4',
+      '-f',
+      path.join(REPO, 'values', 'production-aws.yaml'),
+      '-f',
+      path.join(REPO, 'values', 'external-redis.yaml'),
+      '--kubernetes-version',
+      '1.32.0,1.33.0',
+      '--helm',
+      '4',
       ...CRD_API_VERSIONS.flatMap((a) => ['--api-versions', a]),
       ...SCHEMAS,
     ];
@@ -135,7 +151,18 @@ describe('shards', () => {
 
 describe('-n/--workers', () => {
   it('two worker threads give the report of one thread (third-party manifests)', async () => {
-    const args = ['validate', path.join(THIRD_PARTY, 'kubernetes-examples', '_archived', 'storage'), path.join(THIRD_PARTY, 'ingress-nginx'), '--rules', 'schema', '--kubernetes-version', '1.33.0', ...SCHEMAS, '-o', 'json'];
+    const args = [
+      'validate',
+      path.join(THIRD_PARTY, 'kubernetes-examples', '_archived', 'storage'),
+      path.join(THIRD_PARTY, 'ingress-nginx'),
+      '--rules',
+      'schema',
+      '--kubernetes-version',
+      '1.33.0',
+      ...SCHEMAS,
+      '-o',
+      'json',
+    ];
     const one = await runCli(args, REPO);
     const two = await runCli([...args, '-n', '2'], REPO);
     expect(two.stderr).toBe('');

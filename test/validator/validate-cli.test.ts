@@ -46,7 +46,12 @@ describe('exit codes', () => {
   it.each([
     ['clean manifests', ['--kubernetes-version', '1.33.0'], `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n`, 0],
     ['errors', ['--kubernetes-version', '1.33.0'], BAD, 1],
-    ['warnings under --fail-on warning', ['--fail-on', 'warning'], `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: 3\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}\n      containers:\n        - name: c\n          image: nginx:1.27.0\n          readinessProbe: {httpGet: {path: /, port: 80}}\n          livenessProbe: {httpGet: {path: /, port: 80}}\n          resources: {requests: {cpu: 10m, memory: 10Mi}, limits: {cpu: 10m, memory: 10Mi}}\n          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n`, 1],
+    [
+      'warnings under --fail-on warning',
+      ['--fail-on', 'warning'],
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: 3\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}\n      containers:\n        - name: c\n          image: nginx:1.27.0\n          readinessProbe: {httpGet: {path: /, port: 80}}\n          livenessProbe: {httpGet: {path: /, port: 80}}\n          resources: {requests: {cpu: 10m, memory: 10Mi}, limits: {cpu: 10m, memory: 10Mi}}\n          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n`,
+      1,
+    ],
   ] as const)('%s → %i', async (_name, args, content, code) => {
     const run = await runCli(['validate', write(content), ...SCHEMAS, ...args], REPO);
     expect(run.code, run.stdout + run.stderr).toBe(code);
@@ -90,9 +95,17 @@ describe('reports', () => {
 
   it('SARIF 2.1.0: valid against the schema, rules with help text, results at the file', async () => {
     const run = await runCli(['validate', write(BAD), ...SCHEMAS, '-o', 'sarif'], REPO);
-    const sarif = JSON.parse(run.stdout) as { runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region?: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(run.stdout) as {
+      runs: {
+        tool: { driver: { rules: { id: string; help: { text: string } }[] } };
+        results: { ruleId: string; level: string; locations: { physicalLocation: { region?: { startLine: number } } }[] }[];
+      }[];
+    };
     // The schema is draft-04; it uses no keyword whose meaning changed by draft-07.
-    const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     delete schema.$schema;
     schema.$id = schema.id;
     delete schema.id;
@@ -136,7 +149,10 @@ describe('suppression', () => {
   it('by config file, for one object; a bad config is a usage error with its line', async () => {
     const dir = tmp();
     const config = path.join(dir, 'bvchart.yaml');
-    fs.writeFileSync(config, 'suppressions:\n  - rule: no-legacy-provisioner\n    kind: StorageClass\n    name: legacy\n    reason: migrating to CSI next quarter\ndisabledRules: [storage-class-encrypted]\n');
+    fs.writeFileSync(
+      config,
+      'suppressions:\n  - rule: no-legacy-provisioner\n    kind: StorageClass\n    name: legacy\n    reason: migrating to CSI next quarter\ndisabledRules: [storage-class-encrypted]\n',
+    );
     const run = await runCli(['validate', write(BAD), ...SCHEMAS, '-o', 'json', '--config', config], REPO);
     const parsed = JSON.parse(run.stdout) as { findings: { ruleId: string; suppressed?: { by: string } }[] };
     expect(parsed.findings.find((f) => f.ruleId === 'no-legacy-provisioner')?.suppressed?.by).toBe('config');
@@ -162,7 +178,21 @@ describe('inputs', () => {
     const pack = await new Helm(4).exec(['package', CHART, '--destination', dir]);
     expect(pack.status, pack.stderr).toBe(0);
     const tgz = fs.readdirSync(dir).find((f) => f.endsWith('.tgz'));
-    const run = await runCli(['validate', path.join(dir, tgz ?? ''), ...SCHEMAS, '--kubernetes-version', '1.33.0', '--helm', '3', '--config', knownFlowFindingsConfig(dir), '--summary'], REPO);
+    const run = await runCli(
+      [
+        'validate',
+        path.join(dir, tgz ?? ''),
+        ...SCHEMAS,
+        '--kubernetes-version',
+        '1.33.0',
+        '--helm',
+        '3',
+        '--config',
+        knownFlowFindingsConfig(dir),
+        '--summary',
+      ],
+      REPO,
+    );
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/in 1 render\(s\)/);
   });

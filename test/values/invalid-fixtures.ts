@@ -9,7 +9,7 @@
 // (independently of the validator's own position lookup).
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { REPO } from '../helpers/project.ts';
 
 export const INVALID_VALUES_DIR = path.join(REPO, 'values', 'invalid');

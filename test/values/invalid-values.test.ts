@@ -2,7 +2,7 @@
 // `helm lint --strict` and `helm template`, both at the key the file's header names) and by
 // our validator (same key path, with file and line). One mistake per file.
 import { describe, expect, it } from 'vitest';
-import { Helm, HELM_MAJORS } from '../../toolchain/helm.ts';
+import { HELM_MAJORS, Helm } from '../../toolchain/helm.ts';
 import { NEWEST_KUBE_VERSION } from '../../toolchain/kube-versions.ts';
 import { keyPath, validateValuesFiles } from '../../validator/values/validate-values.ts';
 import { CHART } from '../helpers/scenarios.ts';
@@ -50,10 +50,9 @@ describe('values/invalid/ fixtures', () => {
   });
 
   it('reads the error from Helm output the way Helm words it', () => {
-    const output = [
-      "- at '/persistence': additional properties 'sise' not allowed",
-      "- at '/ingress/hosts/0/host': 'X' does not match pattern '^a$'",
-    ].join('\n');
+    const output = ["- at '/persistence': additional properties 'sise' not allowed", "- at '/ingress/hosts/0/host': 'X' does not match pattern '^a$'"].join(
+      '\n',
+    );
     expect(helmErrorPointers(output)).toEqual(['/persistence/sise', '/ingress/hosts/0/host']);
   });
 });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { SHARED_SCHEMAS_DIR } from '../kubeconform.ts';
-import { KubeError, waitFor, type KubeClient, type KubeObject } from './kube-client.ts';
+import { type KubeClient, KubeError, type KubeObject, waitFor } from './kube-client.ts';
 
 export async function installCrds(client: KubeClient): Promise<string[]> {
   const dir = path.join(SHARED_SCHEMAS_DIR, 'crd-manifests');
@@ -25,11 +25,15 @@ export async function installCrds(client: KubeClient): Promise<string[]> {
     }
   }
   for (const name of names) {
-    await waitFor(`CRD ${name} to be established`, async () => {
-      const crd = await client.get(`/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${name}`);
-      const conditions = (crd.status?.conditions as { type: string; status: string }[] | undefined) ?? [];
-      return conditions.some((c) => c.type === 'Established' && c.status === 'True') ? true : undefined;
-    }, 60_000);
+    await waitFor(
+      `CRD ${name} to be established`,
+      async () => {
+        const crd = await client.get(`/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${name}`);
+        const conditions = (crd.status?.conditions as { type: string; status: string }[] | undefined) ?? [];
+        return conditions.some((c) => c.type === 'Established' && c.status === 'True') ? true : undefined;
+      },
+      60_000,
+    );
   }
   return names;
 }

@@ -3,7 +3,7 @@
 // kube-controller-manager and kube-scheduler built from source (scripts/build-controlplane.mjs),
 // with KWOK simulating the nodes and the kubelet (pods become Running/Ready without
 // containers). Every process is tracked and stop() always ends them and frees the ports.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -76,7 +76,11 @@ export async function startCluster(nodes = 3): Promise<Cluster> {
   };
   const logTail = (component: string, lines = 30) => {
     try {
-      return fs.readFileSync(path.join(dir, `${component}.log`), 'utf8').split('\n').slice(-lines).join('\n');
+      return fs
+        .readFileSync(path.join(dir, `${component}.log`), 'utf8')
+        .split('\n')
+        .slice(-lines)
+        .join('\n');
     } catch {
       return '';
     }
@@ -103,14 +107,31 @@ export async function startCluster(nodes = 3): Promise<Cluster> {
   try {
     const [etcdClient, etcdPeer, apiPort, cmPort, schedPort, kwokPort] = await Promise.all(Array.from({ length: 6 }, freePort));
     start('etcd', [
-      '--name', 'e2e', '--data-dir', path.join(dir, 'etcd'),
-      '--listen-client-urls', `http://127.0.0.1:${etcdClient}`, '--advertise-client-urls', `http://127.0.0.1:${etcdClient}`,
-      '--listen-peer-urls', `http://127.0.0.1:${etcdPeer}`, '--initial-advertise-peer-urls', `http://127.0.0.1:${etcdPeer}`,
-      '--initial-cluster', `e2e=http://127.0.0.1:${etcdPeer}`, '--log-level', 'warn', '--unsafe-no-fsync',
+      '--name',
+      'e2e',
+      '--data-dir',
+      path.join(dir, 'etcd'),
+      '--listen-client-urls',
+      `http://127.0.0.1:${etcdClient}`,
+      '--advertise-client-urls',
+      `http://127.0.0.1:${etcdClient}`,
+      '--listen-peer-urls',
+      `http://127.0.0.1:${etcdPeer}`,
+      '--initial-advertise-peer-urls',
+      `http://127.0.0.1:${etcdPeer}`,
+      '--initial-cluster',
+      `e2e=http://127.0.0.1:${etcdPeer}`,
+      '--log-level',
+      'warn',
+      '--unsafe-no-fsync',
     ]);
     await waitFor('etcd', async () => ((await fetch(`http://127.0.0.1:${etcdClient}/health`)).ok ? true : undefined), 30_000);
 
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
     fs.writeFileSync(path.join(dir, 'sa.pub'), publicKey);
     fs.writeFileSync(path.join(dir, 'sa.key'), privateKey);
     const token = randomBytes(24).toString('hex');
@@ -118,18 +139,29 @@ export async function startCluster(nodes = 3): Promise<Cluster> {
     const certDir = path.join(dir, 'certs');
     start('kube-apiserver', [
       `--etcd-servers=http://127.0.0.1:${etcdClient}`,
-      '--bind-address=127.0.0.1', '--advertise-address=127.0.0.1', `--secure-port=${apiPort}`, `--cert-dir=${certDir}`,
-      `--token-auth-file=${path.join(dir, 'tokens.csv')}`, '--authorization-mode=RBAC',
+      '--bind-address=127.0.0.1',
+      '--advertise-address=127.0.0.1',
+      `--secure-port=${apiPort}`,
+      `--cert-dir=${certDir}`,
+      `--token-auth-file=${path.join(dir, 'tokens.csv')}`,
+      '--authorization-mode=RBAC',
       '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-      `--service-account-key-file=${path.join(dir, 'sa.pub')}`, `--service-account-signing-key-file=${path.join(dir, 'sa.key')}`,
-      '--service-cluster-ip-range=10.96.0.0/16', '--allow-privileged=true', '--v=1',
+      `--service-account-key-file=${path.join(dir, 'sa.pub')}`,
+      `--service-account-signing-key-file=${path.join(dir, 'sa.key')}`,
+      '--service-cluster-ip-range=10.96.0.0/16',
+      '--allow-privileged=true',
+      '--v=1',
     ]);
     const server = `https://127.0.0.1:${apiPort}`;
     const ca = path.join(certDir, 'apiserver.crt');
     await waitFor('the API server certificate', async () => (fs.existsSync(ca) ? true : undefined), 60_000);
     client = new KubeClient(server, token, ca);
     const api = client;
-    await waitFor('the API server to be ready', async () => ((await api.request<string>('GET', '/readyz').catch(() => undefined)) !== undefined ? true : undefined), 90_000);
+    await waitFor(
+      'the API server to be ready',
+      async () => ((await api.request<string>('GET', '/readyz').catch(() => undefined)) !== undefined ? true : undefined),
+      90_000,
+    );
 
     const kubeconfig = path.join(dir, 'kubeconfig');
     fs.writeFileSync(
@@ -149,22 +181,40 @@ export async function startCluster(nodes = 3): Promise<Cluster> {
       { mode: 0o600 },
     );
     start('kube-controller-manager', [
-      `--kubeconfig=${kubeconfig}`, `--authentication-kubeconfig=${kubeconfig}`, `--authorization-kubeconfig=${kubeconfig}`,
-      `--service-account-private-key-file=${path.join(dir, 'sa.key')}`, `--root-ca-file=${ca}`, '--use-service-account-credentials=true',
-      '--bind-address=127.0.0.1', `--secure-port=${cmPort}`, '--leader-elect=false', '--controllers=*',
-      '--concurrent-statefulset-syncs=5', '--horizontal-pod-autoscaler-sync-period=2s',
+      `--kubeconfig=${kubeconfig}`,
+      `--authentication-kubeconfig=${kubeconfig}`,
+      `--authorization-kubeconfig=${kubeconfig}`,
+      `--service-account-private-key-file=${path.join(dir, 'sa.key')}`,
+      `--root-ca-file=${ca}`,
+      '--use-service-account-credentials=true',
+      '--bind-address=127.0.0.1',
+      `--secure-port=${cmPort}`,
+      '--leader-elect=false',
+      '--controllers=*',
+      '--concurrent-statefulset-syncs=5',
+      '--horizontal-pod-autoscaler-sync-period=2s',
       // Simulated nodes never fail; on a loaded machine KWOK's lease renewals came late and the
       // node lifecycle controller marked every pod of a node not Ready (e2e rollouts then saw
       // more pods down than the StatefulSet controller took). A long grace keeps that noise out.
-      '--node-monitor-grace-period=10m', '--v=1',
+      '--node-monitor-grace-period=10m',
+      '--v=1',
     ]);
     start('kube-scheduler', [
-      `--kubeconfig=${kubeconfig}`, `--authentication-kubeconfig=${kubeconfig}`, `--authorization-kubeconfig=${kubeconfig}`,
-      '--bind-address=127.0.0.1', `--secure-port=${schedPort}`, '--leader-elect=false', '--v=1',
+      `--kubeconfig=${kubeconfig}`,
+      `--authentication-kubeconfig=${kubeconfig}`,
+      `--authorization-kubeconfig=${kubeconfig}`,
+      '--bind-address=127.0.0.1',
+      `--secure-port=${schedPort}`,
+      '--leader-elect=false',
+      '--v=1',
     ]);
     start('kwok', [
-      `--kubeconfig=${kubeconfig}`, `--config=${KWOK_STAGES}`, '--manage-nodes-with-label-selector=type=kwok',
-      `--server-address=127.0.0.1:${kwokPort}`, '--cidr=10.244.0.0/16', '--node-ip=10.0.0.1',
+      `--kubeconfig=${kubeconfig}`,
+      `--config=${KWOK_STAGES}`,
+      '--manage-nodes-with-label-selector=type=kwok',
+      `--server-address=127.0.0.1:${kwokPort}`,
+      '--cidr=10.244.0.0/16',
+      '--node-ip=10.0.0.1',
     ]);
     for (let i = 0; i < nodes; i++) {
       const zone = `zone-${'abc'[i % 3]}`;
@@ -179,12 +229,22 @@ export async function startCluster(nodes = 3): Promise<Cluster> {
         spec: {},
       });
     }
-    await waitFor('simulated nodes to be Ready', async () => {
-      const list = await api.list('/api/v1/nodes', 'type=kwok');
-      const ready = list.items.filter((n) => ((n.status?.conditions as { type: string; status: string }[] | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True'));
-      return ready.length === nodes ? true : undefined;
-    }, 60_000);
-    await waitFor('the default service account', async () => ((await api.exists('/api/v1/namespaces/default/serviceaccounts/default')) ? true : undefined), 60_000);
+    await waitFor(
+      'simulated nodes to be Ready',
+      async () => {
+        const list = await api.list('/api/v1/nodes', 'type=kwok');
+        const ready = list.items.filter((n) =>
+          ((n.status?.conditions as { type: string; status: string }[] | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
+        );
+        return ready.length === nodes ? true : undefined;
+      },
+      60_000,
+    );
+    await waitFor(
+      'the default service account',
+      async () => ((await api.exists('/api/v1/namespaces/default/serviceaccounts/default')) ? true : undefined),
+      60_000,
+    );
     const processes = () => children.map(({ name, child }) => ({ name, pid: child.pid }));
     return { dir, kubeconfig, client, server, stop, logTail, processes };
   } catch (error) {

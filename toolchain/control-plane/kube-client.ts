@@ -6,7 +6,16 @@ import https from 'node:https';
 export interface KubeObject {
   apiVersion?: string;
   kind?: string;
-  metadata: { name: string; namespace?: string; uid?: string; labels?: Record<string, string>; annotations?: Record<string, string>; deletionTimestamp?: string; creationTimestamp?: string; ownerReferences?: { kind: string; name: string }[] };
+  metadata: {
+    name: string;
+    namespace?: string;
+    uid?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    deletionTimestamp?: string;
+    creationTimestamp?: string;
+    ownerReferences?: { kind: string; name: string }[];
+  };
   spec?: Record<string, unknown>;
   status?: Record<string, unknown>;
   [key: string]: unknown;
@@ -17,7 +26,10 @@ export interface KubeList {
 }
 
 export class KubeError extends Error {
-  constructor(readonly status: number, readonly body: string) {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+  ) {
     super(`HTTP ${status}: ${body.slice(0, 500)}`);
   }
 }
@@ -26,7 +38,11 @@ export class KubeClient {
   private readonly agent: https.Agent;
 
   /** `tls` is the CA file of the server, or full TLS options (CA data, client certificate) from a kubeconfig. */
-  constructor(readonly server: string, private readonly token: string | undefined, tls: string | https.AgentOptions) {
+  constructor(
+    readonly server: string,
+    private readonly token: string | undefined,
+    tls: string | https.AgentOptions,
+  ) {
     this.agent = new https.Agent({ ...(typeof tls === 'string' ? { ca: fs.readFileSync(tls) } : tls), keepAlive: true });
   }
 
@@ -40,7 +56,11 @@ export class KubeClient {
           method,
           agent: this.agent,
           timeout: 30_000,
-          headers: { ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}), Accept: 'application/json', ...(payload ? { 'Content-Type': contentType } : {}) },
+          headers: {
+            ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+            Accept: 'application/json',
+            ...(payload ? { 'Content-Type': contentType } : {}),
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];

@@ -3,8 +3,8 @@
 // policies that isolate it, and the rules that admit the flow. A flow is allowed only when
 // the source's egress and the destination's ingress both allow it; an end outside the
 // cluster is never isolated (policies cannot govern it).
-import { cidrContains, cidrsOverlap, type Cidr } from './cidr.ts';
-import { matchesSelector, type Labels } from './label-selector.ts';
+import { type Cidr, cidrContains, cidrsOverlap } from './cidr.ts';
+import { type Labels, matchesSelector } from './label-selector.ts';
 import type { CompiledPolicy, Direction, PeerMatch, PolicyModel, PolicyRef, PolicyRule, PortMatch } from './policy-model.ts';
 
 /** A pod (by its namespace's and its own labels) or addresses outside the cluster. */
@@ -53,7 +53,8 @@ export function peerMatches(match: PeerMatch, policyNamespace: string, peer: Flo
   }
   if (peer.kind !== 'pod') return false;
   const ns = match.namespaces;
-  const inNamespace = ns.kind === 'all' ? true : ns.kind === 'policy-namespace' ? peer.namespace === policyNamespace : matchesSelector(ns.selector, peer.namespaceLabels);
+  const inNamespace =
+    ns.kind === 'all' ? true : ns.kind === 'policy-namespace' ? peer.namespace === policyNamespace : matchesSelector(ns.selector, peer.namespaceLabels);
   return inNamespace && matchesSelector(match.pods, peer.podLabels);
 }
 
@@ -66,7 +67,14 @@ export function portMatches(match: PortMatch, port: number, portName: string | u
 }
 
 /** The peers of a rule that admit `peer` on the port: indexes, or ['any']. */
-export function ruleAdmits(rule: PolicyRule, policyNamespace: string, peer: FlowPeer, port: number, portName: string | undefined, protocol: string): RuleMatch['peer'][] {
+export function ruleAdmits(
+  rule: PolicyRule,
+  policyNamespace: string,
+  peer: FlowPeer,
+  port: number,
+  portName: string | undefined,
+  protocol: string,
+): RuleMatch['peer'][] {
   if (rule.ports !== 'any' && !rule.ports.some((p) => portMatches(p, port, portName, protocol))) return [];
   if (rule.peers === 'any') return [undefined];
   const out: number[] = [];

@@ -3,10 +3,10 @@
 // implied flows need. Computed once per render and shared by the rules and the reports.
 import type { Resource } from '../parse/resource.ts';
 import { parseCidr } from './cidr.ts';
-import { endpointsOf, namespaceLabelsOf, type Endpoint } from './endpoints.ts';
-import { evaluateFlow, ruleAdmits, selectsPod, type FlowPeer, type FlowVerdict } from './evaluate.ts';
+import { type Endpoint, endpointsOf, namespaceLabelsOf } from './endpoints.ts';
+import { evaluateFlow, type FlowPeer, type FlowVerdict, ruleAdmits, selectsPod } from './evaluate.ts';
 import type { FlowOptions, PeerSpec } from './flow-options.ts';
-import { endLabel, impliedFlows, type FlowEnd, type ImpliedFlow, type UnresolvedFlow } from './implied-flows.ts';
+import { endLabel, type FlowEnd, type ImpliedFlow, impliedFlows, type UnresolvedFlow } from './implied-flows.ts';
 import { buildPolicyModel, type CompiledPolicy, type PolicyModel, type PolicyRule } from './policy-model.ts';
 import { servicesOf } from './services.ts';
 
@@ -65,7 +65,9 @@ export function analyzeFlows(resources: readonly Resource[], options: FlowOption
 
   const listening = (e: Endpoint) => e.ports.length > 0 || services.some((s) => s.backends.includes(e));
   const unisolated =
-    model.policies.length === 0 ? [] : endpoints.filter((e) => listening(e) && !model.policies.some((p) => selectsPod(p, peerOf({ kind: 'workload', endpoint: e }))));
+    model.policies.length === 0
+      ? []
+      : endpoints.filter((e) => listening(e) && !model.policies.some((p) => selectsPod(p, peerOf({ kind: 'workload', endpoint: e }))));
 
   const unexplained: UnexplainedRule[] = [];
   const outside = parseCidr(STRANGER_ADDRESS);
@@ -77,12 +79,15 @@ export function analyzeFlows(resources: readonly Resource[], options: FlowOption
       ...(outside ? [{ label: 'any address outside the cluster', peer: { kind: 'external' as const, addresses: outside } }] : []),
     ];
     for (const rule of [...(policy.ingress ?? []), ...(policy.egress ?? [])]) {
-      const probes = rule.ports === 'any' ? [{ port: 1, protocol: 'TCP', name: undefined as string | undefined, label: 'any port' }] : rule.ports.map((p) => ({
-        port: typeof p.port === 'number' ? p.port : 1,
-        protocol: p.protocol,
-        name: typeof p.port === 'string' ? p.port : undefined,
-        label: `${p.port ?? 'any port'}${p.endPort ? `-${p.endPort}` : ''}/${p.protocol}`,
-      }));
+      const probes =
+        rule.ports === 'any'
+          ? [{ port: 1, protocol: 'TCP', name: undefined as string | undefined, label: 'any port' }]
+          : rule.ports.map((p) => ({
+              port: typeof p.port === 'number' ? p.port : 1,
+              protocol: p.protocol,
+              name: typeof p.port === 'string' ? p.port : undefined,
+              label: `${p.port ?? 'any port'}${p.endPort ? `-${p.endPort}` : ''}/${p.protocol}`,
+            }));
       const peerIndexes: (number | undefined)[] = rule.peers === 'any' ? [undefined] : rule.peers.map((_, i) => i);
       for (const peer of peerIndexes) {
         const admits: string[] = [];

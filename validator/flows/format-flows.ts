@@ -1,10 +1,10 @@
 // Flow results in words and tables, in one place: the verdict of a flow, a policy rule, the
 // JSON flow table and the text matrix (sources × destination ports) people read fastest.
 import { formatCidr } from './cidr.ts';
-import { describeSelector } from './label-selector.ts';
 import type { DirectionVerdict } from './evaluate.ts';
-import { endLabel } from './implied-flows.ts';
 import type { EvaluatedFlow, FlowAnalysis } from './flow-table.ts';
+import { endLabel } from './implied-flows.ts';
+import { describeSelector } from './label-selector.ts';
 import type { PeerMatch, PolicyRule } from './policy-model.ts';
 
 function denial(side: string, v: DirectionVerdict): string {
@@ -19,8 +19,14 @@ export function describeVerdict(flow: EvaluatedFlow): string {
 }
 
 function describePeer(peer: PeerMatch): string {
-  if (peer.kind === 'ipBlock') return `ipBlock ${peer.cidr ? formatCidr(peer.cidr) : peer.text}${peer.except.length > 0 ? ` except ${peer.except.map(formatCidr).join(', ')}` : ''}`;
-  const ns = peer.namespaces.kind === 'policy-namespace' ? 'this namespace' : peer.namespaces.kind === 'all' ? 'all namespaces' : `namespaces ${describeSelector(peer.namespaces.selector)}`;
+  if (peer.kind === 'ipBlock')
+    return `ipBlock ${peer.cidr ? formatCidr(peer.cidr) : peer.text}${peer.except.length > 0 ? ` except ${peer.except.map(formatCidr).join(', ')}` : ''}`;
+  const ns =
+    peer.namespaces.kind === 'policy-namespace'
+      ? 'this namespace'
+      : peer.namespaces.kind === 'all'
+        ? 'all namespaces'
+        : `namespaces ${describeSelector(peer.namespaces.selector)}`;
   return `pods ${describeSelector(peer.pods)} in ${ns}`;
 }
 

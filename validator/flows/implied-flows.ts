@@ -3,14 +3,15 @@
 //   endpoints (from the monitoring namespace), Services named by host name in a container's
 //   env, args or command, a StatefulSet's peers on its headless Service, DNS to the cluster
 //   DNS pods, and flows the user declares.
-import type { Resource } from '../parse/resource.ts';
+
 import { get } from '../../core/object-path.ts';
-import { allContainers, podTemplateOf, selects, type LabelSelector } from '../policy/rendered-set.ts';
-import { parseCidr, type Cidr } from './cidr.ts';
+import type { Resource } from '../parse/resource.ts';
+import { allContainers, type LabelSelector, podTemplateOf, selects } from '../policy/rendered-set.ts';
+import { type Cidr, parseCidr } from './cidr.ts';
 import type { Endpoint } from './endpoints.ts';
 import type { DeclaredFlow, FlowOptions, PeerSpec } from './flow-options.ts';
 import { hostReferences, resolveHost } from './host-names.ts';
-import { targetOn, type ServiceInfo, type ServicePort } from './services.ts';
+import { type ServiceInfo, type ServicePort, targetOn } from './services.ts';
 
 export type FlowEnd =
   | { readonly kind: 'workload'; readonly endpoint: Endpoint }
@@ -46,7 +47,10 @@ export function endLabel(end: FlowEnd): string {
 
 /** The port `prometheus.io/scrape: "true"` pod annotations point Prometheus at, per workload. */
 function annotatedScrapePort(endpoint: Endpoint): number | undefined {
-  const annotations = (get(endpoint.resource.object, `${endpoint.podPointer.slice(1).split('/').slice(0, -1).join('.')}.metadata.annotations`) ?? {}) as Record<string, string>;
+  const annotations = (get(endpoint.resource.object, `${endpoint.podPointer.slice(1).split('/').slice(0, -1).join('.')}.metadata.annotations`) ?? {}) as Record<
+    string,
+    string
+  >;
   if (endpoint.resource.ref.kind === 'Pod') Object.assign(annotations, endpoint.resource.object.metadata?.annotations ?? {});
   const port = Number(annotations['prometheus.io/port']);
   return annotations['prometheus.io/scrape'] === 'true' && Number.isInteger(port) && port > 0 ? port : undefined;
@@ -119,14 +123,19 @@ function ingressFlows(ctx: Context, defaultNamespace: string): ImpliedFlow[] {
     const backends: { service: { name?: string; port?: { number?: number; name?: string } }; pointer: string }[] = [];
     const def = get(ingress.object, 'spec.defaultBackend.service') as (typeof backends)[number]['service'] | undefined;
     if (def) backends.push({ service: def, pointer: '/spec/defaultBackend/service' });
-    ((get(ingress.object, 'spec.rules') ?? []) as { http?: { paths?: { backend?: { service?: (typeof backends)[number]['service'] } }[] } }[]).forEach((rule, i) =>
-      (rule.http?.paths ?? []).forEach((p, j) => p.backend?.service && backends.push({ service: p.backend.service, pointer: `/spec/rules/${i}/http/paths/${j}/backend/service` })),
+    ((get(ingress.object, 'spec.rules') ?? []) as { http?: { paths?: { backend?: { service?: (typeof backends)[number]['service'] } }[] } }[]).forEach(
+      (rule, i) =>
+        (rule.http?.paths ?? []).forEach(
+          (p, j) => p.backend?.service && backends.push({ service: p.backend.service, pointer: `/spec/rules/${i}/http/paths/${j}/backend/service` }),
+        ),
     );
     for (const b of backends) {
       const service = ctx.services.find((s) => s.name === b.service.name && s.namespace === namespace);
       if (!service) continue;
       const ports = service.ports.filter((p) => (b.service.port?.name ? p.name === b.service.port.name : p.port === b.service.port?.number));
-      out.push(...toService(source, service, ports, 'ingress', { resource: ingress, pointer: b.pointer, why: `backend of ${ingress.ref.kind}/${ingress.ref.name}` }));
+      out.push(
+        ...toService(source, service, ports, 'ingress', { resource: ingress, pointer: b.pointer, why: `backend of ${ingress.ref.kind}/${ingress.ref.name}` }),
+      );
     }
   }
   return out;
@@ -148,8 +157,14 @@ function monitoringFlows(ctx: Context, defaultNamespace: string): ImpliedFlow[] 
       for (const service of services) {
         const ports = e.port
           ? service.ports.filter((p) => p.name === e.port)
-          : service.ports.filter((p) => e.targetPort !== undefined).map((p) => ({ ...p, targetPort: e.targetPort as number | string }));
-        out.push(...toService(source, service, ports.slice(0, 1), 'monitoring', { resource: sm, pointer: `/spec/endpoints/${i}`, why: `endpoint of ${sm.ref.kind}/${sm.ref.name}` }));
+          : service.ports.filter((_p) => e.targetPort !== undefined).map((p) => ({ ...p, targetPort: e.targetPort as number | string }));
+        out.push(
+          ...toService(source, service, ports.slice(0, 1), 'monitoring', {
+            resource: sm,
+            pointer: `/spec/endpoints/${i}`,
+            why: `endpoint of ${sm.ref.kind}/${sm.ref.name}`,
+          }),
+        );
       }
     });
   }
@@ -164,7 +179,11 @@ function monitoringFlows(ctx: Context, defaultNamespace: string): ImpliedFlow[] 
       port,
       ...(declared?.name ? { portName: declared.name } : {}),
       protocol: 'TCP',
-      origin: { resource: endpoint.resource, pointer: endpoint.podPointer.replace(/\/spec$/, '/metadata/annotations'), why: `prometheus.io/scrape annotation of ${endpoint.id}` },
+      origin: {
+        resource: endpoint.resource,
+        pointer: endpoint.podPointer.replace(/\/spec$/, '/metadata/annotations'),
+        why: `prometheus.io/scrape annotation of ${endpoint.id}`,
+      },
     });
   }
   for (const pm of ctx.resources.filter((r) => r.ref.kind === 'PodMonitor')) {
@@ -222,7 +241,11 @@ function serviceFlows(ctx: Context): ImpliedFlow[] {
         const service = resolveHost(ref.host, endpoint.namespace, ctx.options.clusterDomain, ctx.services);
         if (!service) continue;
         const ports = referencedPorts(service, ref.port);
-        for (const flow of toService(source, service, ports, 'service', { resource: endpoint.resource, pointer: `${pointer}${ref.pointer}`, why: `${ref.where} of container ${container.name} names ${ref.host}` })) {
+        for (const flow of toService(source, service, ports, 'service', {
+          resource: endpoint.resource,
+          pointer: `${pointer}${ref.pointer}`,
+          why: `${ref.where} of container ${container.name} names ${ref.host}`,
+        })) {
           const key = `${flow.via}|${endLabel(flow.destination)}|${flow.port}/${flow.protocol}`;
           if (seen.has(key)) continue;
           seen.add(key);
@@ -241,7 +264,14 @@ function peerFlows(ctx: Context): ImpliedFlow[] {
     const service = ctx.services.find((s) => s.name === serviceName && s.namespace === endpoint.namespace && s.backends.includes(endpoint));
     if (!service) continue;
     out.push(
-      ...toService({ kind: 'workload', endpoint }, service, clientPorts(ctx, service), 'peers', { resource: endpoint.resource, pointer: '/spec/serviceName', why: `peers of ${endpoint.id} on Service ${service.name}` }, endpoint),
+      ...toService(
+        { kind: 'workload', endpoint },
+        service,
+        clientPorts(ctx, service),
+        'peers',
+        { resource: endpoint.resource, pointer: '/spec/serviceName', why: `peers of ${endpoint.id} on Service ${service.name}` },
+        endpoint,
+      ),
     );
   }
   return out;
@@ -274,7 +304,15 @@ function declaredFlows(ctx: Context): ImpliedFlow[] {
     const to = ctx.endpoints.find((e) => e.id === d.to);
     if (to) {
       const name = to.ports.find((p) => p.port === d.port && p.protocol === d.protocol)?.name;
-      out.push({ kind: 'declared', source, destination: { kind: 'workload', endpoint: to }, port: d.port, ...(name ? { portName: name } : {}), protocol: d.protocol, origin });
+      out.push({
+        kind: 'declared',
+        source,
+        destination: { kind: 'workload', endpoint: to },
+        port: d.port,
+        ...(name ? { portName: name } : {}),
+        protocol: d.protocol,
+        origin,
+      });
       continue;
     }
     const addresses = parseCidr(d.to);
@@ -292,6 +330,13 @@ export function impliedFlows(
   defaultNamespace: string,
 ): { flows: ImpliedFlow[]; unresolved: UnresolvedFlow[] } {
   const ctx: Context = { resources, endpoints, services, options, scraped: scrapedPorts(resources, endpoints), unresolved: [] };
-  const flows = [...ingressFlows(ctx, defaultNamespace), ...monitoringFlows(ctx, defaultNamespace), ...serviceFlows(ctx), ...peerFlows(ctx), ...dnsFlows(ctx), ...declaredFlows(ctx)];
+  const flows = [
+    ...ingressFlows(ctx, defaultNamespace),
+    ...monitoringFlows(ctx, defaultNamespace),
+    ...serviceFlows(ctx),
+    ...peerFlows(ctx),
+    ...dnsFlows(ctx),
+    ...declaredFlows(ctx),
+  ];
   return { flows, unresolved: ctx.unresolved };
 }

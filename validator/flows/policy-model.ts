@@ -11,7 +11,7 @@
 // - a port's protocol defaults to TCP; `port` absent means every port of that protocol;
 //   `endPort` makes a numeric range; a named port matches the destination's container port name.
 import type { Resource } from '../parse/resource.ts';
-import { parseCidr, type Cidr } from './cidr.ts';
+import { type Cidr, parseCidr } from './cidr.ts';
 import type { Selector } from './label-selector.ts';
 
 export type Direction = 'ingress' | 'egress';

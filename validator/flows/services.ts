@@ -1,8 +1,9 @@
 // Services of a render and where their ports lead: the pods a Service selects and, on each,
 // the container port its targetPort names (a number, or a container port's name).
-import type { Resource } from '../parse/resource.ts';
+
 import { get } from '../../core/object-path.ts';
-import { serviceSelects, type Labels } from '../policy/rendered-set.ts';
+import type { Resource } from '../parse/resource.ts';
+import { type Labels, serviceSelects } from '../policy/rendered-set.ts';
 import type { ContainerPort, Endpoint } from './endpoints.ts';
 
 export interface ServicePort {
@@ -29,7 +30,12 @@ export function servicesOf(resources: readonly Resource[], endpoints: readonly E
       const selector = get(r.object, 'spec.selector') as Labels | undefined;
       const ports = ((get(r.object, 'spec.ports') ?? []) as { name?: string; port?: number; targetPort?: number | string; protocol?: string }[])
         .filter((p) => typeof p.port === 'number')
-        .map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port as number, ...(p.targetPort !== undefined ? { targetPort: p.targetPort } : {}), protocol: p.protocol ?? 'TCP' }));
+        .map((p) => ({
+          ...(p.name ? { name: p.name } : {}),
+          port: p.port as number,
+          ...(p.targetPort !== undefined ? { targetPort: p.targetPort } : {}),
+          protocol: p.protocol ?? 'TCP',
+        }));
       return {
         name: r.ref.name,
         namespace,

@@ -9,11 +9,11 @@
 //   - map keys become strings; null, list, map and uint64 keys are errors;
 //   - alias expansion is bounded by go-yaml's ratio of aliased to decoded nodes;
 //   - only the chunk's first YAML document counts (go-yaml's Unmarshal reads one).
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseAllDocuments } from 'yaml';
 import type { SourcePosition } from '../../core/diagnostic.ts';
 import { fromPointer } from '../../core/diagnostic.ts';
 import type { DecodeError, DecodeResult, DuplicateKey } from './decode-yaml.ts';
-import { MERGE_TAG, resolveScalar, ScalarError, scalarKey, scalarValue, type GoScalar } from './go-yaml-scalars.ts';
+import { type GoScalar, MERGE_TAG, resolveScalar, ScalarError, scalarKey, scalarValue } from './go-yaml-scalars.ts';
 
 /** Characters go-yaml's reader refuses ("control characters are not allowed"). */
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
@@ -184,7 +184,12 @@ class GoDecoder {
 }
 
 /** Where the node at `pointer` starts: its key when it is a map entry, else the nearest parent. */
-function locate(doc: Document, pointer: string, keyOf: (node: Node) => string | undefined, position: (offset: number) => SourcePosition): SourcePosition | undefined {
+function locate(
+  doc: Document,
+  pointer: string,
+  keyOf: (node: Node) => string | undefined,
+  position: (offset: number) => SourcePosition,
+): SourcePosition | undefined {
   let node: unknown = doc.contents;
   let best = (node as Node | null)?.range?.[0];
   for (const segment of fromPointer(pointer)) {
@@ -213,10 +218,21 @@ export function decodeFull(text: string, lineOffset: number): DecodeResult {
   const bad = NON_PRINTABLE.exec(text);
   if (bad) {
     const code = bad[0].codePointAt(bad[0].length - 1) ?? 0;
-    return { ok: false, error: { code: 'encoding', message: `control characters are not allowed (U+${code.toString(16).toUpperCase().padStart(4, '0')})`, position: position(bad.index) } };
+    return {
+      ok: false,
+      error: {
+        code: 'encoding',
+        message: `control characters are not allowed (U+${code.toString(16).toUpperCase().padStart(4, '0')})`,
+        position: position(bad.index),
+      },
+    };
   }
-  const escape = UNKNOWN_ESCAPE.exec(text);
-  if (escape) return { ok: false, error: { code: 'syntax', message: 'found unknown escape character (\\/ in a double-quoted string)', position: position(escape.index) } };
+  const unknownEscape = UNKNOWN_ESCAPE.exec(text);
+  if (unknownEscape)
+    return {
+      ok: false,
+      error: { code: 'syntax', message: 'found unknown escape character (\\/ in a double-quoted string)', position: position(unknownEscape.index) },
+    };
   const docs = parseAllDocuments(text, { lineCounter, schema: 'failsafe', version: '1.1', uniqueKeys: false, prettyErrors: false });
   const doc = Array.isArray(docs) ? docs[0] : undefined;
   if (/^%/m.test(text) && !doc?.directives?.docStart) {

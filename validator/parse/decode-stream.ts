@@ -1,9 +1,9 @@
 // A manifest stream → its documents decoded as Kubernetes clients decode them: cut with
 // YAMLReader's rules (split-stream.ts), each chunk decoded on its own (decode-yaml.ts).
 // A generator, so callers can handle one document at a time.
-import { decodeYamlDocument, type DecodeOptions, type DecodeResult } from './decode-yaml.ts';
+import { type DecodeOptions, type DecodeResult, decodeYamlDocument } from './decode-yaml.ts';
 import type { ManifestText } from './manifest-text.ts';
-import { splitStream, type SeparatorError } from './split-stream.ts';
+import { type SeparatorError, splitStream } from './split-stream.ts';
 
 export interface StreamDocument {
   readonly kind: 'document';
@@ -17,7 +17,12 @@ export type StreamEvent = StreamDocument | SeparatorError;
 
 export function* decodeStream(input: ManifestText, options: Pick<DecodeOptions, 'parser'> = {}): Generator<StreamEvent> {
   if (input.refused !== undefined) {
-    yield { kind: 'document', text: '', startLine: 1, result: { ok: false, error: { code: 'encoding', message: input.refused, position: { line: 1, column: 1 } } } };
+    yield {
+      kind: 'document',
+      text: '',
+      startLine: 1,
+      result: { ok: false, error: { code: 'encoding', message: input.refused, position: { line: 1, column: 1 } } },
+    };
     return;
   }
   for (const part of splitStream(input.text)) {

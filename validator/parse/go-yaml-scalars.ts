@@ -81,7 +81,10 @@ function isTimestamp(s: string): boolean {
 }
 
 function validDate(s: string): boolean {
-  const [y, mo, d] = s.slice(0, 10).split(/[-Tt ]/).map(Number) as [number, number, number];
+  const [y, mo, d] = s
+    .slice(0, 10)
+    .split(/[-Tt ]/)
+    .map(Number) as [number, number, number];
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 

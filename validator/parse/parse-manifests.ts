@@ -24,10 +24,27 @@ export interface ParsedManifests {
 
 /** Kinds that live outside namespaces (so no default namespace applies to them). */
 export const CLUSTER_SCOPED_KINDS = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'ClusterRole',
-  'ClusterRoleBinding', 'CustomResourceDefinition', 'PriorityClass', 'IngressClass', 'RuntimeClass', 'APIService',
-  'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding', 'CertificateSigningRequest', 'FlowSchema', 'PriorityLevelConfiguration',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'StorageClass',
+  'CSIDriver',
+  'CSINode',
+  'VolumeAttachment',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PriorityClass',
+  'IngressClass',
+  'RuntimeClass',
+  'APIService',
+  'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'CertificateSigningRequest',
+  'FlowSchema',
+  'PriorityLevelConfiguration',
 ]);
 
 export interface ParseOptions {
@@ -60,8 +77,23 @@ function sourceComment(text: string): string | undefined {
   return /^(?:[ \t]*(?:#.*|---.*)?\r?\n)*$/.test(before) ? m[1] : undefined;
 }
 
-function finding(ruleId: string, severity: Finding['severity'], message: string, where: { file: string; source?: string }, position?: { line: number; column: number }, scenario?: Scenario): Finding {
-  return { ruleId, severity, message, file: where.file, ...(where.source ? { source: where.source } : {}), ...(position ? { position } : {}), ...(scenario ? { scenario } : {}) };
+function finding(
+  ruleId: string,
+  severity: Finding['severity'],
+  message: string,
+  where: { file: string; source?: string },
+  position?: { line: number; column: number },
+  scenario?: Scenario,
+): Finding {
+  return {
+    ruleId,
+    severity,
+    message,
+    file: where.file,
+    ...(where.source ? { source: where.source } : {}),
+    ...(position ? { position } : {}),
+    ...(scenario ? { scenario } : {}),
+  };
 }
 
 function toResource(value: Record<string, unknown>, file: string, document: YamlDocumentSource, pointerPrefix: string, options: ParseOptions): Resource {
@@ -101,12 +133,23 @@ export function parseManifests(input: ManifestInput, scenario?: Scenario, option
     findings.push(finding('parse/binary', 'error', 'the input holds binary data (a NUL byte), not YAML', fileOnly, { line, column: 1 }, scenario));
     return { resources, findings };
   }
-  const text: ManifestText = { text: input.text, invalidUtf8Lines: input.invalidUtf8Lines ?? [], ...(input.refused !== undefined ? { refused: input.refused } : {}) };
+  const text: ManifestText = {
+    text: input.text,
+    invalidUtf8Lines: input.invalidUtf8Lines ?? [],
+    ...(input.refused !== undefined ? { refused: input.refused } : {}),
+  };
   let index = 0;
   for (const event of decodeStream(text)) {
     if (event.kind === 'separator-error') {
       findings.push(
-        finding('parse/invalid-separator', 'error', `invalid document separator "${event.line}": after --- only spaces or a comment may follow (Kubernetes refuses the stream here)`, fileOnly, { line: event.lineNumber, column: 1 }, scenario),
+        finding(
+          'parse/invalid-separator',
+          'error',
+          `invalid document separator "${event.line}": after --- only spaces or a comment may follow (Kubernetes refuses the stream here)`,
+          fileOnly,
+          { line: event.lineNumber, column: 1 },
+          scenario,
+        ),
       );
       continue;
     }
@@ -114,12 +157,23 @@ export function parseManifests(input: ManifestInput, scenario?: Scenario, option
     const where = options.naming === 'template' ? { file: template ?? input.file } : { file: input.file, ...(template ? { source: template } : {}) };
     const documentIndex = index++;
     if (Buffer.byteLength(event.text) > PARSE_LIMITS.maxDocumentBytes) {
-      findings.push(finding('parse/too-large', 'error', `a YAML document larger than ${PARSE_LIMITS.maxDocumentBytes / 1024 / 1024} MiB was refused`, where, { line: event.startLine, column: 1 }, scenario));
+      findings.push(
+        finding(
+          'parse/too-large',
+          'error',
+          `a YAML document larger than ${PARSE_LIMITS.maxDocumentBytes / 1024 / 1024} MiB was refused`,
+          where,
+          { line: event.startLine, column: 1 },
+          scenario,
+        ),
+      );
       continue;
     }
     const result = event.result;
     if (!result.ok) {
-      findings.push(finding(`parse/${result.error.code}`, 'error', result.error.message, where, result.error.position ?? { line: event.startLine, column: 1 }, scenario));
+      findings.push(
+        finding(`parse/${result.error.code}`, 'error', result.error.message, where, result.error.position ?? { line: event.startLine, column: 1 }, scenario),
+      );
       continue;
     }
     for (const duplicate of result.duplicates) {
@@ -131,10 +185,26 @@ export function parseManifests(input: ManifestInput, scenario?: Scenario, option
     }
     const value = result.value;
     if (value === null || value === undefined) continue;
-    const document: YamlDocumentSource = { file: input.file, text: event.text, value, index: documentIndex, ...(template ? { comment: `Source: ${template}` } : {}), positionOf: (p) => result.positionOf(p) };
+    const document: YamlDocumentSource = {
+      file: input.file,
+      text: event.text,
+      value,
+      index: documentIndex,
+      ...(template ? { comment: `Source: ${template}` } : {}),
+      positionOf: (p) => result.positionOf(p),
+    };
     const position = () => document.positionOf('') ?? { line: event.startLine, column: 1 };
     if (!isObject(value)) {
-      findings.push(finding('parse/not-an-object', 'error', `a document is a ${Array.isArray(value) ? 'list' : typeof value}, not a Kubernetes object`, where, position(), scenario));
+      findings.push(
+        finding(
+          'parse/not-an-object',
+          'error',
+          `a document is a ${Array.isArray(value) ? 'list' : typeof value}, not a Kubernetes object`,
+          where,
+          position(),
+          scenario,
+        ),
+      );
       continue;
     }
     const problem = signatureProblem(value);

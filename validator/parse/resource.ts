@@ -2,7 +2,17 @@
 import type { YamlDocumentSource } from '../../core/yaml-source.ts';
 import type { ResourceRef } from '../finding.ts';
 
-export type KubeObject = { readonly apiVersion: string; readonly kind: string; readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>>; readonly annotations?: Readonly<Record<string, string>> }; readonly [key: string]: unknown };
+export type KubeObject = {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata?: {
+    readonly name?: string;
+    readonly namespace?: string;
+    readonly labels?: Readonly<Record<string, string>>;
+    readonly annotations?: Readonly<Record<string, string>>;
+  };
+  readonly [key: string]: unknown;
+};
 
 export interface Resource {
   readonly object: KubeObject;

@@ -20,7 +20,7 @@ export const NAME_LIMITS: Readonly<Record<string, NameLimit>> = {
   Service: { format: 'dns1035-label', max: 63, why: 'a DNS-1035 label (it becomes a DNS name)' },
   Namespace: { format: 'dns1123-label', max: 63, why: 'a DNS-1123 label' },
   CronJob: { format: 'dns1123-subdomain', max: 52, why: 'at most 52 characters: each Job it creates appends an 11-character suffix' },
-  Job: { format: 'dns1123-subdomain', max: 63, why: 'at most 63 characters: it is the value of its pods\' job-name label' },
+  Job: { format: 'dns1123-subdomain', max: 63, why: "at most 63 characters: it is the value of its pods' job-name label" },
   StatefulSet: {
     format: 'dns1123-label',
     max: 52,
@@ -62,6 +62,7 @@ export function labelProblem(key: string, value: string): string | undefined {
   const name = slash >= 0 ? key.slice(slash + 1) : key;
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   if (name.length > 63 || !LABEL_NAME.test(name)) return `label key ${key}: the name part must be at most 63 characters of [A-Za-z0-9-_.]`;
-  if (prefix !== undefined && (prefix.length > 253 || !PATTERNS['dns1123-subdomain'].test(prefix))) return `label key ${key}: the prefix must be a DNS-1123 subdomain`;
+  if (prefix !== undefined && (prefix.length > 253 || !PATTERNS['dns1123-subdomain'].test(prefix)))
+    return `label key ${key}: the prefix must be a DNS-1123 subdomain`;
   return undefined;
 }

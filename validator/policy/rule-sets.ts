@@ -9,13 +9,13 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { PolicyRule } from './rule.ts';
 import { CONTAINER_RULES } from './rules/container-checks.ts';
-import { POLICY_RULES } from './rules/index.ts';
 import { flowBlocked } from './rules/flow-blocked.ts';
 import { flowUnexplained } from './rules/flow-unexplained.ts';
+import { POLICY_RULES } from './rules/index.ts';
 import { nameLength } from './rules/name-length.ts';
 import { noHostPath } from './rules/no-host-path.ts';
-import { workloadUnisolated } from './rules/workload-unisolated.ts';
 import { spreadNodesZones } from './rules/spread-nodes-zones.ts';
+import { workloadUnisolated } from './rules/workload-unisolated.ts';
 
 export const RULE_SET_NAMES = ['schema', 'hardening', 'boardviewer'] as const;
 export type RuleSetName = (typeof RULE_SET_NAMES)[number];
@@ -55,9 +55,13 @@ export class RuleSetError extends Error {
 
 /** Parses `schema,hardening`; an unknown name is an error naming the known ones. */
 export function parseRuleSets(list: readonly string[], where: string): RuleSetName[] {
-  const names = list.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const names = list
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const name of names) {
-    if (!(RULE_SET_NAMES as readonly string[]).includes(name)) throw new RuleSetError(`${where}: unknown rule set "${name}" (known: ${RULE_SET_NAMES.join(', ')})`);
+    if (!(RULE_SET_NAMES as readonly string[]).includes(name))
+      throw new RuleSetError(`${where}: unknown rule set "${name}" (known: ${RULE_SET_NAMES.join(', ')})`);
   }
   return [...new Set(names as RuleSetName[])];
 }

@@ -1,7 +1,7 @@
 // Stage 4, policy: every rule over the rendered set of one scenario.
 import type { Finding, Scenario } from '../finding.ts';
 import type { Resource } from '../parse/resource.ts';
-import { RenderedSet, type PolicySettings } from './rendered-set.ts';
+import { type PolicySettings, RenderedSet } from './rendered-set.ts';
 import type { PolicyRule, Violation } from './rule.ts';
 import { POLICY_RULES } from './rules/index.ts';
 
@@ -15,7 +15,9 @@ export interface PolicyOptions {
 
 function toFinding(rule: PolicyRule, v: Violation, resource: Resource | undefined, scenario: Scenario | undefined): Finding {
   const pointer = v.pointer ?? '';
-  const position = resource ? (resource.document.positionOf(`${resource.pointerPrefix}${pointer}`) ?? resource.document.positionOf(resource.pointerPrefix)) : undefined;
+  const position = resource
+    ? (resource.document.positionOf(`${resource.pointerPrefix}${pointer}`) ?? resource.document.positionOf(resource.pointerPrefix))
+    : undefined;
   return {
     ruleId: rule.id,
     severity: rule.severity,

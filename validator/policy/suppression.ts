@@ -53,7 +53,9 @@ export function applySuppressions(
           ...(f.resource ? { resource: f.resource } : {}),
           ...(f.scenario ? { scenario: f.scenario } : {}),
           pointer: '/metadata/annotations',
-          ...(resource?.document.positionOf(`${resource.pointerPrefix}/metadata/annotations`) ? { position: resource.document.positionOf(`${resource.pointerPrefix}/metadata/annotations`) } : {}),
+          ...(resource?.document.positionOf(`${resource.pointerPrefix}/metadata/annotations`)
+            ? { position: resource.document.positionOf(`${resource.pointerPrefix}/metadata/annotations`) }
+            : {}),
         });
       }
       continue;

@@ -1,7 +1,8 @@
 // Stage 1, render: `helm template` for one scenario (values files × Kubernetes version ×
 // Helm major). A failed render is a finding naming the values file, never a crash.
-import type { Finding, Scenario } from '../finding.ts';
+
 import { Helm, type HelmMajor } from '../../toolchain/helm.ts';
+import type { Finding, Scenario } from '../finding.ts';
 
 export interface RenderRequest {
   readonly chart: string;
@@ -13,7 +14,9 @@ export interface RenderRequest {
   readonly apiVersions: readonly string[];
 }
 
-export type RenderOutcome = { readonly ok: true; readonly manifests: string; readonly scenario: Scenario } | { readonly ok: false; readonly finding: Finding; readonly scenario: Scenario };
+export type RenderOutcome =
+  | { readonly ok: true; readonly manifests: string; readonly scenario: Scenario }
+  | { readonly ok: false; readonly finding: Finding; readonly scenario: Scenario };
 
 export function scenarioOf(r: RenderRequest): Scenario {
   return { values: r.valuesFiles.length > 0 ? r.valuesFiles.join(' + ') : '(defaults)', kubeVersion: r.kubeVersion, helmMajor: r.helmMajor };

@@ -1,9 +1,10 @@
 // One entry point from a report and an output kind to text.
-import type { ValidationReport } from './validation-report.ts';
+
 import { jsonReport } from './json-report.ts';
 import { junitReport } from './junit-report.ts';
 import { sarifReport } from './sarif-report.ts';
 import { textReport } from './text-report.ts';
+import type { ValidationReport } from './validation-report.ts';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -4,7 +4,7 @@
 import type { Finding, Scenario } from '../finding.ts';
 import { scenarioLabel, type ValidationReport } from './validation-report.ts';
 
-const escape = (s: string) =>
+const xmlText = (s: string) =>
   s
     .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
@@ -16,10 +16,10 @@ function suiteName(s: Scenario | undefined): string {
 function testCase(f: Finding): string {
   const object = f.resource ? `${f.resource.kind}/${f.resource.namespace ? `${f.resource.namespace}/` : ''}${f.resource.name}` : '(input)';
   const where = `${f.file ?? ''}${f.position ? `:${f.position.line}:${f.position.column}` : ''}`;
-  const open = `    <testcase classname="${escape(f.file ?? object)}" name="${escape(`${f.ruleId} ${object}`)}">`;
-  if (f.suppressed) return `${open}\n      <skipped message="${escape(`suppressed by ${f.suppressed.by}: ${f.suppressed.reason}`)}"/>\n    </testcase>`;
-  if (f.severity === 'info') return `${open}\n      <system-out>${escape(`${where} ${f.message}`)}</system-out>\n    </testcase>`;
-  return `${open}\n      <failure type="${escape(f.ruleId)}" message="${escape(f.message)}">${escape(`${f.severity}: ${where} ${f.message}`)}</failure>\n    </testcase>`;
+  const open = `    <testcase classname="${xmlText(f.file ?? object)}" name="${xmlText(`${f.ruleId} ${object}`)}">`;
+  if (f.suppressed) return `${open}\n      <skipped message="${xmlText(`suppressed by ${f.suppressed.by}: ${f.suppressed.reason}`)}"/>\n    </testcase>`;
+  if (f.severity === 'info') return `${open}\n      <system-out>${xmlText(`${where} ${f.message}`)}</system-out>\n    </testcase>`;
+  return `${open}\n      <failure type="${xmlText(f.ruleId)}" message="${xmlText(f.message)}">${xmlText(`${f.severity}: ${where} ${f.message}`)}</failure>\n    </testcase>`;
 }
 
 export function junitReport(report: ValidationReport): string {
@@ -33,7 +33,7 @@ export function junitReport(report: ValidationReport): string {
     const failures = findings.filter((f) => !f.suppressed && f.severity !== 'info').length;
     totalTests += cases.length;
     totalFailures += failures;
-    return `  <testsuite name="${escape(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${findings.filter((f) => f.suppressed).length}">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xmlText(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${findings.filter((f) => f.suppressed).length}">\n${cases.join('\n')}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="bvchart validate" tests="${totalTests}" failures="${totalFailures}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

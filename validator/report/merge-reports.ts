@@ -25,7 +25,14 @@ export function readJsonReport({ file, text }: ReportFile): ValidationReport {
   } catch (error) {
     throw new MergeError(`${file}: not JSON (${(error as Error).message})`);
   }
-  if (!isObject(data) || !Array.isArray(data.findings) || !Array.isArray(data.scenarios) || !isObject(data.summary) || !isObject(data.summary.schema) || typeof data.summary.resources !== 'number') {
+  if (
+    !isObject(data) ||
+    !Array.isArray(data.findings) ||
+    !Array.isArray(data.scenarios) ||
+    !isObject(data.summary) ||
+    !isObject(data.summary.schema) ||
+    typeof data.summary.resources !== 'number'
+  ) {
     throw new MergeError(`${file}: not a bvchart JSON report (bvchart validate -o json): needs summary, scenarios and findings`);
   }
   const shard = data.shard;
@@ -49,7 +56,8 @@ function shardOrder(reports: readonly { file: string; report: ValidationReport }
   const seen = new Map<number, string>();
   for (const { file, report } of sharded) {
     const s = report.shard as ShardInfo;
-    if (s.count !== first.count || s.items !== first.items) throw new MergeError(`${file}: shard ${s.index}/${s.count} of ${s.items} items is from another run than ${first.index}/${first.count} of ${first.items}`);
+    if (s.count !== first.count || s.items !== first.items)
+      throw new MergeError(`${file}: shard ${s.index}/${s.count} of ${s.items} items is from another run than ${first.index}/${first.count} of ${first.items}`);
     const other = seen.get(s.index);
     if (other) throw new MergeError(`shard ${s.index}/${s.count} given twice: ${other} and ${file}`);
     seen.set(s.index, file);

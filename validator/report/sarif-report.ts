@@ -1,8 +1,8 @@
 // SARIF 2.1.0 for code-scanning UIs: one run, the rule catalogue with help text, one result
 // per finding (grouped across renders), located at the template or manifest file.
 import type { FindingSeverity } from '../finding.ts';
-import { groupFindings, scenarioLabel, type ValidationReport } from './validation-report.ts';
 import { ruleCatalog } from './rule-catalog.ts';
+import { groupFindings, scenarioLabel, type ValidationReport } from './validation-report.ts';
 
 const LEVEL: Readonly<Record<FindingSeverity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -18,7 +18,17 @@ export function sarifReport(report: ValidationReport, toolVersion: string): stri
               artifactLocation: { uri: finding.file.replace(/\\/g, '/') },
               ...(finding.position ? { region: { startLine: finding.position.line, startColumn: finding.position.column } } : {}),
             },
-            ...(finding.resource ? { logicalLocations: [{ name: finding.resource.name, kind: finding.resource.kind, fullyQualifiedName: `${finding.resource.kind}/${finding.resource.namespace ? `${finding.resource.namespace}/` : ''}${finding.resource.name}` }] } : {}),
+            ...(finding.resource
+              ? {
+                  logicalLocations: [
+                    {
+                      name: finding.resource.name,
+                      kind: finding.resource.kind,
+                      fullyQualifiedName: `${finding.resource.kind}/${finding.resource.namespace ? `${finding.resource.namespace}/` : ''}${finding.resource.name}`,
+                    },
+                  ],
+                }
+              : {}),
           },
         ]
       : [];
@@ -29,7 +39,9 @@ export function sarifReport(report: ValidationReport, toolVersion: string): stri
       message: { text: finding.message },
       locations: location,
       ...(scenarios.length > 0 ? { properties: { renders: scenarios.map((s) => scenarioLabel(s, ' | ')) } } : {}),
-      ...(finding.suppressed ? { suppressions: [{ kind: finding.suppressed.by === 'annotation' ? 'inSource' : 'external', justification: finding.suppressed.reason }] } : {}),
+      ...(finding.suppressed
+        ? { suppressions: [{ kind: finding.suppressed.by === 'annotation' ? 'inSource' : 'external', justification: finding.suppressed.reason }] }
+        : {}),
     };
   });
   const sarif = {

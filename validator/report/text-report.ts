@@ -1,7 +1,7 @@
 // The report for people: findings grouped by file, identical findings across renders (same
 // line, same message) shown once with the renders they occur in, colour only on a terminal,
 // a summary line last.
-import { SEVERITY_ORDER, type Finding, type Scenario } from '../finding.ts';
+import { type Finding, type Scenario, SEVERITY_ORDER } from '../finding.ts';
 import { flowMatrix } from '../flows/format-flows.ts';
 import { groupFindings, scenarioLabel, type ValidationReport } from './validation-report.ts';
 
@@ -16,7 +16,10 @@ const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m',
 function where(scenarios: readonly Scenario[], total: number): string {
   if (scenarios.length === 0) return '';
   if (scenarios.length === total && total > 1) return `in all ${total} renders`;
-  const shown = scenarios.slice(0, 3).map((s) => scenarioLabel(s, ', ')).join('; ');
+  const shown = scenarios
+    .slice(0, 3)
+    .map((s) => scenarioLabel(s, ', '))
+    .join('; ');
   return scenarios.length > 3 ? `in ${scenarios.length} renders: ${shown}; …` : `in ${shown}`;
 }
 

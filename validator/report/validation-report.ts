@@ -1,6 +1,6 @@
 // The report of a validator run (data; formats in this folder print it), and what every
 // format shares: the grouping of findings and the label of a render.
-import { findingKey, type Finding, type Scenario } from '../finding.ts';
+import { type Finding, findingKey, type Scenario } from '../finding.ts';
 import type { FlowTable } from '../flows/format-flows.ts';
 import type { SchemaStatus } from '../schemas/check-schemas.ts';
 import type { Shard } from '../work-plan.ts';

@@ -28,7 +28,12 @@ export async function checkResource(registry: SchemaRegistry, resource: Resource
   if (lookup.kind === 'missing') {
     return ignoreMissingSchemas
       ? { resource, status: 'skipped', errors: [] }
-      : { resource, status: 'error', errors: [], reason: `could not find schema for ${resource.ref.kind} (${resource.ref.apiVersion}); tried ${lookup.tried.join(', ')}` };
+      : {
+          resource,
+          status: 'error',
+          errors: [],
+          reason: `could not find schema for ${resource.ref.kind} (${resource.ref.apiVersion}); tried ${lookup.tried.join(', ')}`,
+        };
   }
   if (lookup.kind === 'broken') return { resource, status: 'error', errors: [], reason: `${lookup.location}: ${lookup.reason}` };
   if (lookup.validate(resource.object)) return { resource, status: 'valid', errors: [] };
@@ -49,7 +54,15 @@ export function verdictFindings(verdict: SchemaVerdict, scenario?: Scenario): Fi
   const { resource } = verdict;
   const base = { file: resource.file, resource: resource.ref, ...(scenario ? { scenario } : {}) };
   if (verdict.status === 'error') {
-    return [{ ...base, ruleId: 'schema/error', severity: 'error', message: verdict.reason ?? 'schema error', position: resource.document.positionOf(resource.pointerPrefix) }];
+    return [
+      {
+        ...base,
+        ruleId: 'schema/error',
+        severity: 'error',
+        message: verdict.reason ?? 'schema error',
+        position: resource.document.positionOf(resource.pointerPrefix),
+      },
+    ];
   }
   return verdict.errors.map((e) => ({
     ...base,

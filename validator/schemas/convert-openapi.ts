@@ -67,7 +67,8 @@ function pyTruthy(value: Json | undefined): boolean {
 
 function appendEnum(property: Json | undefined, value: string): void {
   if (!isObject(property)) return;
-  const current = Array.isArray(property.enum) ? property.enum : (property.enum = []);
+  if (!Array.isArray(property.enum)) property.enum = [];
+  const current = property.enum as Json[];
   if (!current.includes(value)) current.push(value);
 }
 

@@ -39,7 +39,7 @@ export function templateVariables(kind: string, apiVersion: string, kubernetesVe
 const VARIABLE = /\{\{-?\s*\.(\w+)\s*-?\}\}/g;
 
 export function expandLocation(location: string, variables: SchemaTemplateVariables): string {
-  return normalizeLocation(location).replace(VARIABLE, (whole, name: string) => {
+  return normalizeLocation(location).replace(VARIABLE, (_whole, name: string) => {
     const value = (variables as unknown as Record<string, string>)[name];
     if (value === undefined) throw new Error(`unknown variable {{ .${name} }} in schema location ${location}`);
     return value;

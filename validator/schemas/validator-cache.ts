@@ -17,8 +17,7 @@ import { writeFileAtomically } from '../../core/write-file-atomically.ts';
 import { KUBE_AJV_FINGERPRINT, RE2_REGEXP_NAME, re2Compatible } from './kube-ajv.ts';
 
 type StandaloneCode = (ajv: Ajv, validate: ValidateFunction) => string;
-const standaloneCode: StandaloneCode =
-  (standaloneModule as unknown as { default?: StandaloneCode }).default ?? (standaloneModule as unknown as StandaloneCode);
+const standaloneCode: StandaloneCode = (standaloneModule as unknown as { default?: StandaloneCode }).default ?? (standaloneModule as unknown as StandaloneCode);
 
 /** Bumped when the cached module's shape changes. */
 const CACHE_FORMAT = '1';
@@ -32,10 +31,7 @@ export function defaultValidatorCacheDir(): string {
 
 /** The digest naming a schema's compiled validator. */
 export function validatorDigest(schemaText: string): string {
-  return createHash('sha256')
-    .update(`bvchart-validator ${CACHE_FORMAT} ajv ${ajvPackage.version} ${KUBE_AJV_FINGERPRINT}\n`)
-    .update(schemaText)
-    .digest('hex');
+  return createHash('sha256').update(`bvchart-validator ${CACHE_FORMAT} ajv ${ajvPackage.version} ${KUBE_AJV_FINGERPRINT}\n`).update(schemaText).digest('hex');
 }
 
 /** Turns standalone code into a validate function (the code is CommonJS, run with our require). */

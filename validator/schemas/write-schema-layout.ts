@@ -23,13 +23,7 @@ export function schemaLayoutFolder(kubernetesVersion: string, kind: SchemaLayout
  * convertOpenApiV2 / convertCrd) and returns the folder written to. `kubernetesVersion` is
  * ignored for CRDs; `strict` picks `-standalone-strict` or `-standalone`.
  */
-export function writeSchemaLayout(
-  outDir: string,
-  kubernetesVersion: string,
-  files: Map<string, object>,
-  kind: SchemaLayoutKind,
-  strict = true,
-): string {
+export function writeSchemaLayout(outDir: string, kubernetesVersion: string, files: Map<string, object>, kind: SchemaLayoutKind, strict = true): string {
   const folder = path.resolve(outDir, schemaLayoutFolder(kubernetesVersion, kind, strict));
   for (const [name, schema] of files) {
     const target = path.resolve(folder, name);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createAjv, describeAjvError, type ErrorObject } from '../../core/ajv.ts';
-import { fromPointer, toPointer, type Diagnostic } from '../../core/diagnostic.ts';
+import { type Diagnostic, fromPointer, toPointer } from '../../core/diagnostic.ts';
 import { parseSingleYamlDocument } from '../../core/yaml-source.ts';
 
 export type ValuesValidator = (file: string, text: string) => Diagnostic[];

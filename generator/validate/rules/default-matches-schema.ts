@@ -1,6 +1,7 @@
 // A default that its own schema rejects would make the chart's values.yaml invalid.
-import type { SchemaRule } from './rule.ts';
+
 import { toPointer } from '../../../core/diagnostic.ts';
+import type { SchemaRule } from './rule.ts';
 
 /** Every default is valid against its own schema. */
 export const defaultMatchesSchema: SchemaRule = {

@@ -1,8 +1,9 @@
 // `x-bv-env` wires a value into the container environment: it must sit on a scalar value
 // (not inside list items or maps), and no two values may claim the same variable.
-import { walkSchema, typesOf } from '../../schema/schema-node.ts';
-import type { RuleViolation, SchemaRule } from './rule.ts';
+
 import { toPointer } from '../../../core/diagnostic.ts';
+import { typesOf, walkSchema } from '../../schema/schema-node.ts';
+import type { RuleViolation, SchemaRule } from './rule.ts';
 
 /** X-bv-env sits on scalar values and names each variable once. */
 export const envSettings: SchemaRule = {

@@ -10,8 +10,8 @@ import { noRequiredWithDefault } from './no-required-with-default.ts';
 import { objectsClosed } from './objects-closed.ts';
 import { propertyHasDescription } from './property-has-description.ts';
 import { propertyHasType } from './property-has-type.ts';
-import type { SchemaRule } from './rule.ts';
 import { rootAllowsGlobal } from './root-allows-global.ts';
+import type { SchemaRule } from './rule.ts';
 
 export const SCHEMA_RULES: readonly SchemaRule[] = [
   // What Helm's validators and editors can read at all.

@@ -1,17 +1,58 @@
 // Only draft-07 keywords (what every Helm validator generation understands), a few editor
 // keywords, and the generator's own registered extensions; catches typos such as `minimun`
 // or `descripton`.
+
+import { toPointer } from '../../../core/diagnostic.ts';
 import { EXTENSION_PREFIX, extensionKeyword } from '../../schema/extensions.ts';
 import type { RuleViolation, SchemaRule } from './rule.ts';
-import { toPointer } from '../../../core/diagnostic.ts';
 
 const DRAFT_07 = new Set([
-  '$schema', '$id', '$ref', '$comment', 'title', 'description', 'default', 'readOnly', 'writeOnly', 'examples',
-  'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength',
-  'pattern', 'additionalItems', 'items', 'maxItems', 'minItems', 'uniqueItems', 'contains', 'maxProperties',
-  'minProperties', 'required', 'additionalProperties', 'definitions', 'properties', 'patternProperties',
-  'dependencies', 'propertyNames', 'const', 'enum', 'type', 'format', 'contentMediaType', 'contentEncoding',
-  'if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not',
+  '$schema',
+  '$id',
+  '$ref',
+  '$comment',
+  'title',
+  'description',
+  'default',
+  'readOnly',
+  'writeOnly',
+  'examples',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'additionalItems',
+  'items',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'contains',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'additionalProperties',
+  'definitions',
+  'properties',
+  'patternProperties',
+  'dependencies',
+  'propertyNames',
+  'const',
+  'enum',
+  'type',
+  'format',
+  'contentMediaType',
+  'contentEncoding',
+  'if',
+  'then',
+  'else',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
 ]);
 
 // Editor keywords: not draft-07, ignored by Helm's validators, read by editors. yaml-language-server

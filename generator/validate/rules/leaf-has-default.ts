@@ -1,8 +1,9 @@
 // values.yaml is built from defaults: every value that is not an object of declared
 // properties has one. An object's default is built from its properties, so it has none.
+
+import { toPointer } from '../../../core/diagnostic.ts';
 import { hasDeclaredProperties } from '../../schema/schema-node.ts';
 import type { SchemaRule } from './rule.ts';
-import { toPointer } from '../../../core/diagnostic.ts';
 
 /** Every value has a default, and an object of declared properties takes its default from them. */
 export const leafHasDefault: SchemaRule = {

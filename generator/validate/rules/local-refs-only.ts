@@ -1,7 +1,8 @@
 // The published schema must be self-contained: Helm validates offline and editors should
 // not fetch anything, so `$ref` may only point inside the document.
-import type { SchemaRule } from './rule.ts';
+
 import { toPointer } from '../../../core/diagnostic.ts';
+import type { SchemaRule } from './rule.ts';
 
 /** $ref points inside the schema, never to a remote document. */
 export const localRefsOnly: SchemaRule = {

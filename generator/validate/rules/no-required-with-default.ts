@@ -1,8 +1,9 @@
 // A key with a default is never missing from the merged values, and requiring it would
 // make every partial override file fail in editors.
+
+import { toPointer } from '../../../core/diagnostic.ts';
 import { isSchemaObject, propertiesOf } from '../../schema/schema-node.ts';
 import type { RuleViolation, SchemaRule } from './rule.ts';
-import { toPointer } from '../../../core/diagnostic.ts';
 
 /** A key with a default is not required. */
 export const noRequiredWithDefault: SchemaRule = {

@@ -21,8 +21,7 @@ export const objectsClosed: SchemaRule = {
     if (typeof extra === 'object' && extra !== null) return undefined;
     if (typeof node['x-bv-open'] === 'string') return undefined;
     return {
-      message:
-        'object is open: add "additionalProperties: false", type its values ("additionalProperties: {type: ...}"), or give "x-bv-open: <reason>"',
+      message: 'object is open: add "additionalProperties: false", type its values ("additionalProperties: {type: ...}"), or give "x-bv-open: <reason>"',
     };
   },
 };

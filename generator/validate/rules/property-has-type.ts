@@ -6,6 +6,5 @@ import type { SchemaRule } from './rule.ts';
 export const propertyHasType: SchemaRule = {
   id: 'property-has-type',
   roles: ['root', 'property', 'items', 'map-values'],
-  check: ({ node }) =>
-    typesOf(node).length > 0 || node.$ref !== undefined ? undefined : { message: 'has no "type"' },
+  check: ({ node }) => (typesOf(node).length > 0 || node.$ref !== undefined ? undefined : { message: 'has no "type"' }),
 };

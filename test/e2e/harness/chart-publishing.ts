@@ -2,16 +2,16 @@
 // with a throwaway key, writes the package, its provenance and the merged index into a
 // repository folder served over HTTP on loopback (a classic chart repository), and pushes to
 // an OCI registry (the distribution registry built from source) on loopback.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../../core/package-root.ts';
-import { runCli, type CliRun } from '../../helpers/project.ts';
-import { releaseProject } from '../../helpers/release-project.ts';
-import { createSigningKey } from '../../helpers/signing-key.ts';
 import { freePort } from '../../../toolchain/control-plane/cluster.ts';
 import { waitFor } from '../../../toolchain/control-plane/kube-client.ts';
+import { type CliRun, runCli } from '../../helpers/project.ts';
+import { releaseProject } from '../../helpers/release-project.ts';
+import { createSigningKey } from '../../helpers/signing-key.ts';
 
 export interface PublishedChart {
   /** The packaged chart (.tgz) in the repository folder. */

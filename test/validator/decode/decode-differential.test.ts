@@ -27,7 +27,11 @@ type Verdict = { readonly json: unknown; readonly strict: boolean } | { readonly
 function normalize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalize);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, normalize((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, normalize((value as Record<string, unknown>)[k])]),
+    );
   }
   return typeof value === 'number' && Object.is(value, -0) ? 0 : value;
 }
@@ -87,10 +91,7 @@ function manifestFiles(): string[] {
   return out.sort();
 }
 
-const cases = [
-  ...corpus(),
-  ...manifestFiles().map((file) => ({ label: `third-party ${path.relative(thirdParty, file)}`, bytes: fs.readFileSync(file) })),
-];
+const cases = [...corpus(), ...manifestFiles().map((file) => ({ label: `third-party ${path.relative(thirdParty, file)}`, bytes: fs.readFileSync(file) }))];
 
 describe('decoding equals the Go decoder Kubernetes clients use', () => {
   let reference: GoEvent[][] = [];
@@ -106,16 +107,20 @@ describe('decoding equals the Go decoder Kubernetes clients use', () => {
     expect(manifestFiles().length).toBeGreaterThan(300);
   });
 
-  it.each(['auto', 'full'] as const)('%s parser: 0 differences but the argued ones', (parser) => {
-    const differences: Record<string, string> = {};
-    cases.forEach((c, i) => {
-      const expected = goVerdicts(reference[i] ?? []);
-      const actual = ourVerdicts(c.bytes, parser);
-      if (GO_MAP_ORDER_DEPENDENT.has(c.label)) return;
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-        differences[c.label] = `go ${JSON.stringify(expected).slice(0, 300)} | ours ${JSON.stringify(actual).slice(0, 300)}`;
-      }
-    });
-    expect(Object.keys(differences).sort(), JSON.stringify(differences, null, 1)).toEqual(Object.keys(ARGUED_DIFFERENCES).sort());
-  }, 120_000);
+  it.each(['auto', 'full'] as const)(
+    '%s parser: 0 differences but the argued ones',
+    (parser) => {
+      const differences: Record<string, string> = {};
+      cases.forEach((c, i) => {
+        const expected = goVerdicts(reference[i] ?? []);
+        const actual = ourVerdicts(c.bytes, parser);
+        if (GO_MAP_ORDER_DEPENDENT.has(c.label)) return;
+        if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+          differences[c.label] = `go ${JSON.stringify(expected).slice(0, 300)} | ours ${JSON.stringify(actual).slice(0, 300)}`;
+        }
+      });
+      expect(Object.keys(differences).sort(), JSON.stringify(differences, null, 1)).toEqual(Object.keys(ARGUED_DIFFERENCES).sort());
+    },
+    120_000,
+  );
 });

@@ -31,7 +31,12 @@ interface Case {
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
 const CASES: readonly Case[] = [
-  { name: 'enabled: yes in a ConfigMap (a boolean where a string is required)', bytes: utf8(configMap('  enabled: yes\n')), verdict: 'refuse', judge: 'kubeconform' },
+  {
+    name: 'enabled: yes in a ConfigMap (a boolean where a string is required)',
+    bytes: utf8(configMap('  enabled: yes\n')),
+    verdict: 'refuse',
+    judge: 'kubeconform',
+  },
   { name: 'annotation feature: on', bytes: utf8(configMap('  k: v\n').replace('    a: x', '    feature: on')), verdict: 'refuse', judge: 'kubeconform' },
   {
     name: 'merge keys (<<: *base)',
@@ -41,16 +46,41 @@ const CASES: readonly Case[] = [
   },
   { name: 'a null: map key', bytes: utf8(configMap('  null: x\n')), verdict: 'refuse', judge: 'kubeconform' },
   { name: 'a ~: map key', bytes: utf8(configMap('  ~: x\n')), verdict: 'refuse', judge: 'go-decoder' },
-  { name: 'invalid UTF-8 in a string', bytes: Buffer.concat([utf8(configMap('  k: "caf')), Buffer.from([0xe9]), utf8('"\n')]), verdict: 'refuse', judge: 'go-decoder' },
+  {
+    name: 'invalid UTF-8 in a string',
+    bytes: Buffer.concat([utf8(configMap('  k: "caf')), Buffer.from([0xe9]), utf8('"\n')]),
+    verdict: 'refuse',
+    judge: 'go-decoder',
+  },
   { name: 'replicas: 1_0', bytes: utf8(deployment('1_0')), verdict: 'accept', judge: 'kubeconform' },
-  { name: 'replicas: 1_0 with an anchor in the document', bytes: utf8(deployment('1_0', '\n  labels: &l {a: b}\n  annotations: *l')), verdict: 'accept', judge: 'kubeconform' },
-  { name: 'replicas: 0b11 with an anchor in the document', bytes: utf8(deployment('0b11', '\n  labels: &l {a: b}\n  annotations: *l')), verdict: 'accept', judge: 'kubeconform' },
+  {
+    name: 'replicas: 1_0 with an anchor in the document',
+    bytes: utf8(deployment('1_0', '\n  labels: &l {a: b}\n  annotations: *l')),
+    verdict: 'accept',
+    judge: 'kubeconform',
+  },
+  {
+    name: 'replicas: 0b11 with an anchor in the document',
+    bytes: utf8(deployment('0b11', '\n  labels: &l {a: b}\n  annotations: *l')),
+    verdict: 'accept',
+    judge: 'kubeconform',
+  },
   { name: 'replicas: yes', bytes: utf8(deployment('yes')), verdict: 'refuse', judge: 'kubeconform' },
   { name: 'a UTF-8 BOM after ---', bytes: utf8(`---\n\uFEFF${configMap('  k: v\n')}`), verdict: 'refuse', judge: 'go-decoder' },
   { name: 'a UTF-8 BOM at the start of the file', bytes: utf8(`\uFEFF${configMap('  k: v\n')}`), verdict: 'accept', judge: 'go-decoder' },
-  { name: '---apiVersion: (no line break after the marker)', bytes: utf8(`${configMap('  k: v\n')}---apiVersion: v1\nkind: ConfigMap\nmetadata: {name: e}\n`), verdict: 'refuse', judge: 'go-decoder' },
+  {
+    name: '---apiVersion: (no line break after the marker)',
+    bytes: utf8(`${configMap('  k: v\n')}---apiVersion: v1\nkind: ConfigMap\nmetadata: {name: e}\n`),
+    verdict: 'refuse',
+    judge: 'go-decoder',
+  },
   { name: '--------- (a long marker)', bytes: utf8(`${configMap('  k: v\n')}---------\n${configMap('  k: w\n')}`), verdict: 'refuse', judge: 'go-decoder' },
-  { name: '--- # comment (a valid marker)', bytes: utf8(`${configMap('  k: v\n')}--- # next\n${configMap('  k: w\n')}`), verdict: 'accept', judge: 'go-decoder' },
+  {
+    name: '--- # comment (a valid marker)',
+    bytes: utf8(`${configMap('  k: v\n')}--- # next\n${configMap('  k: w\n')}`),
+    verdict: 'accept',
+    judge: 'go-decoder',
+  },
 ];
 
 /** kubectl's verdict on the decoding: any error, or a document without apiVersion and kind, refuses the stream. */
@@ -58,7 +88,8 @@ async function goDecoderVerdict(bytes: Buffer): Promise<{ verdict: 'refuse' | 'a
   const run = await runProcess(locateTool('yaml-decode'), ['-batch'], { input: JSON.stringify([bytes.toString('base64')]) });
   const [events = []] = JSON.parse(run.stdout) as { json?: string; error?: string }[][];
   const documents = events.map((e) => (e.json !== undefined ? (JSON.parse(e.json) as unknown) : undefined));
-  const refused = events.some((e) => e.error !== undefined) || documents.some((d) => d !== null && (typeof d !== 'object' || !('apiVersion' in d) || !('kind' in d)));
+  const refused =
+    events.some((e) => e.error !== undefined) || documents.some((d) => d !== null && (typeof d !== 'object' || !('apiVersion' in d) || !('kind' in d)));
   return { verdict: refused ? 'refuse' : 'accept', documents };
 }
 
@@ -82,7 +113,13 @@ describe("crafted inputs: bvchart's verdict is Kubernetes'", () => {
   });
 
   it('reads 1_0 and 0b11 as the Go decoder does, anchors or not', async () => {
-    for (const [replicas, value] of [['1_0', 10], ['0b11', 3], ['0755', 493], ['0o17', 15], ['0x1F', 31]] as const) {
+    for (const [replicas, value] of [
+      ['1_0', 10],
+      ['0b11', 3],
+      ['0755', 493],
+      ['0o17', 15],
+      ['0x1F', 31],
+    ] as const) {
       for (const extra of ['', '\n  labels: &l {a: b}\n  annotations: *l']) {
         const bytes = utf8(deployment(replicas, extra));
         const go = await goDecoderVerdict(bytes);

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { folderSchemaLocations } from '../../../toolchain/kubeconform.ts';
 import { parseConfig } from '../../../validator/config.ts';
 import type { Finding } from '../../../validator/finding.ts';
-import { validate } from '../../../validator/validate.ts';
 import type { ValidationReport } from '../../../validator/report/validation-report.ts';
+import { validate } from '../../../validator/validate.ts';
 import { REPO, runCli } from '../../helpers/project.ts';
 
 const RENDER = path.join(REPO, 'test/fixtures/flows/day-one-render.yaml');
@@ -70,13 +70,18 @@ describe('the flow stage on the default render before the day-one fixes', () => 
   it('suppresses by annotation on the object the flow comes from', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-flows-'));
     const file = path.join(dir, 'render.yaml');
-    const text = fs.readFileSync(RENDER, 'utf8').replace(
-      /(kind: Pod\nmetadata:\n  name: bv-boardviewer-recovery-check\n(?:  .*\n)*?  annotations:\n)/,
-      '$1    ignore-check.bvchart.io/flow-blocked: "allowed by the cluster-wide test policy"\n',
-    );
+    const text = fs
+      .readFileSync(RENDER, 'utf8')
+      .replace(
+        /(kind: Pod\nmetadata:\n {2}name: bv-boardviewer-recovery-check\n(?: {2}.*\n)*? {2}annotations:\n)/,
+        '$1    ignore-check.bvchart.io/flow-blocked: "allowed by the cluster-wide test policy"\n',
+      );
     expect(text).toContain('ignore-check.bvchart.io/flow-blocked');
     fs.writeFileSync(file, text);
-    const cli = await runCli(['validate', file, '--kubernetes-version', '1.36.0', '--rules', 'schema,hardening', '--schema-location', folderSchemaLocations()[0] ?? '', '-o', 'json'], REPO);
+    const cli = await runCli(
+      ['validate', file, '--kubernetes-version', '1.36.0', '--rules', 'schema,hardening', '--schema-location', folderSchemaLocations()[0] ?? '', '-o', 'json'],
+      REPO,
+    );
     const parsed = JSON.parse(cli.stdout) as { findings: Finding[]; flows: { table: { flows: { source: string; allowed: boolean }[] } }[] };
     const blocked = parsed.findings.filter((f) => f.ruleId === 'flow-blocked');
     expect(blocked.map((f) => f.suppressed?.reason)).toEqual(['allowed by the cluster-wide test policy']);

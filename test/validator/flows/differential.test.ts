@@ -13,18 +13,18 @@
 //   A disagreement counts as explained only if rewriting every `k NotIn V` into
 //   `k Exists` + `k NotIn V` (Cyclonus's reading) makes our verdict equal Cyclonus's.
 import { describe, expect, it } from 'vitest';
-import { matchesSelector, type Labels, type Selector, type SelectorRequirement } from '../../../validator/flows/label-selector.ts';
-import type { RawNetworkPolicy } from '../../../validator/flows/policy-model.ts';
-import { cyclonusVerdicts, describeTraffic, kubernetesSelectorMatches, ourVerdicts, type OracleTraffic, type Verdict } from '../../helpers/netpol-oracle.ts';
-import { generateCase, type Feature } from './netpol-corpus.ts';
 import { formatCidr } from '../../../validator/flows/cidr.ts';
 import { namespaceLabelsOf } from '../../../validator/flows/endpoints.ts';
 import { DEFAULT_FLOW_OPTIONS } from '../../../validator/flows/flow-options.ts';
 import { analyzeFlows } from '../../../validator/flows/flow-table.ts';
 import type { FlowEnd } from '../../../validator/flows/implied-flows.ts';
+import { type Labels, matchesSelector, type Selector, type SelectorRequirement } from '../../../validator/flows/label-selector.ts';
+import type { RawNetworkPolicy } from '../../../validator/flows/policy-model.ts';
 import type { OraclePeer } from '../../helpers/netpol-oracle.ts';
-import { NAMESPACE, renderScenario, scenarioTraffic } from './scenario-traffic.ts';
+import { cyclonusVerdicts, describeTraffic, kubernetesSelectorMatches, type OracleTraffic, ourVerdicts, type Verdict } from '../../helpers/netpol-oracle.ts';
 import { SCENARIOS } from '../../helpers/scenarios.ts';
+import { type Feature, generateCase } from './netpol-corpus.ts';
+import { NAMESPACE, renderScenario, scenarioTraffic } from './scenario-traffic.ts';
 
 const CORPUS_SIZE = 240;
 
@@ -89,15 +89,30 @@ describe('our NetworkPolicy verdicts equal Cyclonus v0.5.6', () => {
       const spec = end.kind === 'peer' ? end.spec : { namespace: end.endpoint.namespace, podLabels: end.endpoint.labels };
       const key = end.kind === 'peer' ? end.role : end.endpoint.id;
       if (!ids.has(key)) ids.set(key, ids.size + 1);
-      return { ip: `fd00::${ids.get(key)}`, internal: { namespace: spec.namespace, namespaceLabels: namespaceLabelsOf(spec.namespace, resources, {}), podLabels: spec.podLabels } };
+      return {
+        ip: `fd00::${ids.get(key)}`,
+        internal: { namespace: spec.namespace, namespaceLabels: namespaceLabelsOf(spec.namespace, resources, {}), podLabels: spec.podLabels },
+      };
     };
-    const traffic: OracleTraffic[] = analysis.flows.map((f) => ({ source: peer(f.source), destination: peer(f.destination), port: f.port, portName: f.portName ?? '', protocol: f.protocol }));
-    const policies = resources.filter((r) => r.ref.kind === 'NetworkPolicy').map((r) => ({ ...r.object, metadata: { ...r.object.metadata, namespace: r.ref.namespace } }) as RawNetworkPolicy);
+    const traffic: OracleTraffic[] = analysis.flows.map((f) => ({
+      source: peer(f.source),
+      destination: peer(f.destination),
+      port: f.port,
+      portName: f.portName ?? '',
+      protocol: f.protocol,
+    }));
+    const policies = resources
+      .filter((r) => r.ref.kind === 'NetworkPolicy')
+      .map((r) => ({ ...r.object, metadata: { ...r.object.metadata, namespace: r.ref.namespace } }) as RawNetworkPolicy);
     const theirs = cyclonusVerdicts(policies, traffic);
-    const differing = analysis.flows.filter((f, i) => f.verdict.allowed !== theirs[i]?.allowed || f.verdict.ingress.allowed !== theirs[i]?.ingress || f.verdict.egress.allowed !== theirs[i]?.egress);
+    const differing = analysis.flows.filter(
+      (f, i) => f.verdict.allowed !== theirs[i]?.allowed || f.verdict.ingress.allowed !== theirs[i]?.ingress || f.verdict.egress.allowed !== theirs[i]?.egress,
+    );
     expect(differing.map((f) => `${f.kind} ${describeTraffic(traffic[analysis.flows.indexOf(f)]!)}`)).toEqual([]);
     expect(analysis.flows.length).toBeGreaterThanOrEqual(10);
-    console.log(`flows of ${scenario.name}: ${analysis.flows.length} implied, ${analysis.flows.filter((f) => !f.verdict.allowed).length} denied, all equal to Cyclonus's verdicts`);
+    console.log(
+      `flows of ${scenario.name}: ${analysis.flows.length} implied, ${analysis.flows.filter((f) => !f.verdict.allowed).length} denied, all equal to Cyclonus's verdicts`,
+    );
   });
 
   it(`on a seeded corpus of ${CORPUS_SIZE} generated configurations covering every semantic point`, () => {
@@ -117,12 +132,34 @@ describe('our NetworkPolicy verdicts equal Cyclonus v0.5.6', () => {
     }
     expect(unexplained).toEqual([]);
     const features: Feature[] = [
-      'podSelector matchLabels', 'podSelector matchExpressions', 'matchExpressions In', 'matchExpressions NotIn', 'matchExpressions Exists',
-      'matchExpressions DoesNotExist', 'empty podSelector (all pods)', 'namespaceSelector', 'namespaceSelector kubernetes.io/metadata.name',
-      'namespaceSelector empty (all namespaces)', 'namespaceSelector and podSelector combined', 'ipBlock', 'ipBlock except', 'named port',
-      'numeric port', 'endPort range', 'protocol UDP', 'protocol SCTP', 'protocol defaulted (TCP)', 'port absent (all ports of protocol)',
-      'rule without peers (any peer)', 'rule without ports (any port)', 'policyTypes defaulted', 'policyTypes Ingress only with egress rules (ignored)',
-      'policyTypes Egress', 'deny-all (no rules)', 'several policies on one pod (union)', 'pod selected by no policy',
+      'podSelector matchLabels',
+      'podSelector matchExpressions',
+      'matchExpressions In',
+      'matchExpressions NotIn',
+      'matchExpressions Exists',
+      'matchExpressions DoesNotExist',
+      'empty podSelector (all pods)',
+      'namespaceSelector',
+      'namespaceSelector kubernetes.io/metadata.name',
+      'namespaceSelector empty (all namespaces)',
+      'namespaceSelector and podSelector combined',
+      'ipBlock',
+      'ipBlock except',
+      'named port',
+      'numeric port',
+      'endPort range',
+      'protocol UDP',
+      'protocol SCTP',
+      'protocol defaulted (TCP)',
+      'port absent (all ports of protocol)',
+      'rule without peers (any peer)',
+      'rule without ports (any port)',
+      'policyTypes defaulted',
+      'policyTypes Ingress only with egress rules (ignored)',
+      'policyTypes Egress',
+      'deny-all (no rules)',
+      'several policies on one pod (union)',
+      'pod selected by no policy',
     ];
     for (const f of features) expect(coverage.get(f) ?? 0, f).toBeGreaterThanOrEqual(10);
     // Both verdicts occur in bulk, so agreement is not trivial.
@@ -134,7 +171,7 @@ describe('our NetworkPolicy verdicts equal Cyclonus v0.5.6', () => {
     );
   }, 300_000);
 
-  it('label selectors of the corpus match as apimachinery matches them (so the NotIn difference is Cyclonus\'s)', () => {
+  it("label selectors of the corpus match as apimachinery matches them (so the NotIn difference is Cyclonus's)", () => {
     const checks: { selector: Selector; labels: Labels }[] = [];
     let notInAbsent = 0;
     for (let seed = 1; seed <= CORPUS_SIZE; seed++) {

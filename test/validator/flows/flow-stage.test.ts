@@ -18,7 +18,9 @@ const resources = () => [...parseManifests({ file: SHOP, text: fs.readFileSync(S
 
 describe('implied flows and verdicts of the shop fixture', () => {
   const analysis = analyzeFlows(resources(), DEFAULT_FLOW_OPTIONS);
-  const rows = flowTable(analysis).flows.map((r) => `${r.kind}: ${r.source} -> ${r.destination} ${r.port}/${r.protocol}${r.portName ? ` (${r.portName})` : ''} ${r.allowed ? 'allowed' : 'DENIED'}`);
+  const rows = flowTable(analysis).flows.map(
+    (r) => `${r.kind}: ${r.source} -> ${r.destination} ${r.port}/${r.protocol}${r.portName ? ` (${r.portName})` : ''} ${r.allowed ? 'allowed' : 'DENIED'}`,
+  );
 
   it('derives every flow the objects imply, each with its verdict', () => {
     expect(rows).toEqual([
@@ -57,13 +59,17 @@ describe('implied flows and verdicts of the shop fixture', () => {
   it('a declared flow to an address outside the cluster is checked like the others', () => {
     const options = { ...DEFAULT_FLOW_OPTIONS, declared: [parseFlowSpec('Deployment/web->10.20.0.0/16:5432/TCP')] };
     const declared = flowTable(analyzeFlows(resources(), options)).flows.filter((r) => r.kind === 'declared');
-    expect(declared.map((r) => [r.destination, r.port, r.allowed, r.egress.isolatedBy])).toEqual([['10.20.0.0/16', 5432, false, ['shop/default-deny', 'shop/dns', 'shop/web']]]);
+    expect(declared.map((r) => [r.destination, r.port, r.allowed, r.egress.isolatedBy])).toEqual([
+      ['10.20.0.0/16', 5432, false, ['shop/default-deny', 'shop/dns', 'shop/web']],
+    ]);
   });
 
   it('a declared flow naming no workload of the render is reported, not dropped', () => {
     const options = { ...DEFAULT_FLOW_OPTIONS, declared: [parseFlowSpec('Deployment/api->10.0.0.1:443')] };
     const findings = runPolicies(resources(), undefined, { settings: { flows: options } }).findings.filter((f) => f.ruleId === 'flow-blocked');
-    expect(findings.map((f) => f.message)).toContain('declared flow Deployment/api->10.0.0.1:443/TCP cannot be checked: no workload Deployment/api in the render');
+    expect(findings.map((f) => f.message)).toContain(
+      'declared flow Deployment/api->10.0.0.1:443/TCP cannot be checked: no workload Deployment/api in the render',
+    );
   });
 
   it('the configured ingress controller namespace decides the Ingress flow', () => {
@@ -115,10 +121,20 @@ describe('host names resolve as cluster DNS resolves them', () => {
   it.each([
     ['http://api:8080/healthz', [['api', 8080]]],
     ['https://api.app.svc/x', [['api.app.svc', 443]]],
-    ['a.b:6379,c.d:6380', [['a.b', 6379], ['c.d', 6380]]],
+    [
+      'a.b:6379,c.d:6380',
+      [
+        ['a.b', 6379],
+        ['c.d', 6380],
+      ],
+    ],
     ['--metrics-port=9100', []],
   ])('finds the host names and ports in %s', (text, expected) => {
-    expect(hostsIn(text, 'env X', '/env/0/value').filter((h) => h.host.includes('.') || h.port).map((h) => [h.host, h.port])).toEqual(expected);
+    expect(
+      hostsIn(text, 'env X', '/env/0/value')
+        .filter((h) => h.host.includes('.') || h.port)
+        .map((h) => [h.host, h.port]),
+    ).toEqual(expected);
   });
 });
 

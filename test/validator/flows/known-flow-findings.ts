@@ -19,7 +19,9 @@ export const KNOWN_FLOW_FINDINGS: readonly KnownFlowFinding[] = [];
 /** A validator config file suppressing the known findings (by rule and kind), for CLI tests that expect a clean chart. */
 export function knownFlowFindingsConfig(dir: string): string {
   const file = path.join(dir, 'known-flow-findings.yaml');
-  const entries = KNOWN_FLOW_FINDINGS.map((k) => `  - {rule: ${k.rule}, kind: ${k.object.split('/')[0]}, reason: "known day-one defect (test/validator/flows/known-flow-findings.ts)"}`);
+  const entries = KNOWN_FLOW_FINDINGS.map(
+    (k) => `  - {rule: ${k.rule}, kind: ${k.object.split('/')[0]}, reason: "known day-one defect (test/validator/flows/known-flow-findings.ts)"}`,
+  );
   fs.writeFileSync(file, entries.length > 0 ? `suppressions:\n${entries.join('\n')}\n` : 'suppressions: []\n');
   return file;
 }

@@ -2,9 +2,10 @@
 // for the differential test against Cyclonus. Every configuration is valid for the API
 // server (Cyclonus panics on invalid ones), and each records the semantic points it uses so
 // the test can show the corpus covers every one of them.
-import type { Labels, Selector, SelectorRequirement } from '../../../validator/flows/label-selector.ts';
+
 import { parseCidr } from '../../../validator/flows/cidr.ts';
 import { selectsPod } from '../../../validator/flows/evaluate.ts';
+import type { Labels, Selector, SelectorRequirement } from '../../../validator/flows/label-selector.ts';
 import { compilePolicy, type RawNetworkPolicy } from '../../../validator/flows/policy-model.ts';
 import type { OraclePeer, OracleTraffic } from '../../helpers/netpol-oracle.ts';
 
@@ -112,7 +113,11 @@ export function generateCase(seed: number): CorpusCase {
       const key = pick(Object.keys(pool));
       const op = pick(['In', 'NotIn', 'Exists', 'DoesNotExist'] as const);
       features.add(`matchExpressions ${op}`);
-      sel.matchExpressions = [op === 'In' || op === 'NotIn' ? { key, operator: op, values: (pool[key] ?? []).filter(() => chance(0.5)).concat(pick(pool[key] ?? [])) } : { key, operator: op }];
+      sel.matchExpressions = [
+        op === 'In' || op === 'NotIn'
+          ? { key, operator: op, values: (pool[key] ?? []).filter(() => chance(0.5)).concat(pick(pool[key] ?? [])) }
+          : { key, operator: op },
+      ];
     }
     if (kind === 'pod') {
       if (sel.matchLabels) features.add('podSelector matchLabels');
@@ -197,7 +202,10 @@ export function generateCase(seed: number): CorpusCase {
     } as RawNetworkPolicy;
   });
 
-  const internal = (p: (typeof pods)[number]): OraclePeer => ({ ip: p.ip, internal: { namespace: p.namespace, namespaceLabels: nsLabels[p.namespace] ?? {}, podLabels: p.labels } });
+  const internal = (p: (typeof pods)[number]): OraclePeer => ({
+    ip: p.ip,
+    internal: { namespace: p.namespace, namespaceLabels: nsLabels[p.namespace] ?? {}, podLabels: p.labels },
+  });
   const traffic: OracleTraffic[] = [];
   const probes = (dst: (typeof pods)[number] | undefined) => [
     ...(dst?.ports ?? []).map((p) => ({ port: p.port, portName: p.name, protocol: p.protocol })),
@@ -211,7 +219,13 @@ export function generateCase(seed: number): CorpusCase {
   }
   const compiled = policies.map((p) => compilePolicy(p, 'default'));
   for (const pod of pods) {
-    const peer = { kind: 'pod' as const, namespace: pod.namespace, namespaceLabels: nsLabels[pod.namespace] ?? {}, podLabels: pod.labels, ip: parseCidr(pod.ip)! };
+    const peer = {
+      kind: 'pod' as const,
+      namespace: pod.namespace,
+      namespaceLabels: nsLabels[pod.namespace] ?? {},
+      podLabels: pod.labels,
+      ip: parseCidr(pod.ip)!,
+    };
     const selecting = compiled.filter((c) => selectsPod(c, peer)).length;
     if (selecting === 0) features.add('pod selected by no policy');
     if (selecting > 1) features.add('several policies on one pod (union)');

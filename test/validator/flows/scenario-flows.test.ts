@@ -27,7 +27,9 @@ it('no scenario has a blocked implied flow or an unisolated workload beyond the 
   // Suppressed with a reason in the chart: the chaos drill's STATEFULSET variable (a name for
   // kubectl, read by the stage as a host); it is checked to stay the only one.
   const suppressed = report.findings.filter((f) => f.suppressed && (f.ruleId === 'flow-blocked' || f.ruleId === 'workload-unisolated'));
-  expect([...new Set(suppressed.map((f) => `${f.resource?.kind}/${f.resource?.name}`))]).toEqual(suppressed.length > 0 ? ['CronJob/bv-boardviewer-chaos-drill'] : []);
+  expect([...new Set(suppressed.map((f) => `${f.resource?.kind}/${f.resource?.name}`))]).toEqual(
+    suppressed.length > 0 ? ['CronJob/bv-boardviewer-chaos-drill'] : [],
+  );
   const actual = report.findings
     .filter((f) => !f.suppressed && (f.ruleId === 'flow-blocked' || f.ruleId === 'workload-unisolated'))
     .map((f) => {

@@ -28,7 +28,9 @@ export async function renderScenario(scenario: Scenario): Promise<Resource[]> {
 
 export async function scenarioTraffic(scenario: Scenario): Promise<{ policies: RawNetworkPolicy[]; traffic: OracleTraffic[] }> {
   const resources = await renderScenario(scenario);
-  const policies = resources.filter((r) => r.ref.kind === 'NetworkPolicy').map((r) => ({ ...r.object, metadata: { ...r.object.metadata, namespace: r.ref.namespace } }) as RawNetworkPolicy);
+  const policies = resources
+    .filter((r) => r.ref.kind === 'NetworkPolicy')
+    .map((r) => ({ ...r.object, metadata: { ...r.object.metadata, namespace: r.ref.namespace } }) as RawNetworkPolicy);
   const pod = (namespace: string, podLabels: Readonly<Record<string, string>>, ip: string): OraclePeer => ({
     ip,
     internal: { namespace, namespaceLabels: namespaceLabelsOf(namespace, resources, {}), podLabels },
@@ -37,11 +39,26 @@ export async function scenarioTraffic(scenario: Scenario): Promise<{ policies: R
   const pods = endpoints.map((e, i) => ({ peer: pod(e.namespace, e.labels, `10.244.0.${i + 1}`), ports: e.ports }));
   const o = DEFAULT_FLOW_OPTIONS;
   const around = [
-    { peer: pod(o.ingressController.namespace, { 'app.kubernetes.io/name': 'ingress-nginx' }, '10.244.1.1'), ports: [{ name: 'https', port: 443, protocol: 'TCP' }] },
+    {
+      peer: pod(o.ingressController.namespace, { 'app.kubernetes.io/name': 'ingress-nginx' }, '10.244.1.1'),
+      ports: [{ name: 'https', port: 443, protocol: 'TCP' }],
+    },
     { peer: pod(o.monitoring.namespace, { 'app.kubernetes.io/name': 'prometheus' }, '10.244.2.1'), ports: [{ name: 'web', port: 9090, protocol: 'TCP' }] },
-    { peer: pod(o.dns.namespace, o.dns.podLabels, '10.244.3.1'), ports: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53, protocol: 'TCP' }] },
+    {
+      peer: pod(o.dns.namespace, o.dns.podLabels, '10.244.3.1'),
+      ports: [
+        { name: 'dns', port: 53, protocol: 'UDP' },
+        { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+      ],
+    },
     { peer: pod(NAMESPACE, { app: 'other' }, '10.244.0.200'), ports: [{ name: 'http', port: 8080, protocol: 'TCP' }] },
-    { peer: { ip: '10.20.30.40' }, ports: [{ name: '', port: 5432, protocol: 'TCP' }, { name: '', port: 6379, protocol: 'TCP' }] },
+    {
+      peer: { ip: '10.20.30.40' },
+      ports: [
+        { name: '', port: 5432, protocol: 'TCP' },
+        { name: '', port: 6379, protocol: 'TCP' },
+      ],
+    },
     { peer: { ip: '203.0.113.9' }, ports: [{ name: '', port: 443, protocol: 'TCP' }] },
   ];
   const all = [...pods, ...around];

@@ -1,6 +1,6 @@
 // The common hardening set (kube-linter / Polaris class), one rule per property, built from
 // one table: each entry checks every container of every workload.
-import { allContainers, podTemplateOf, WORKLOAD_KINDS, type ContainerSpec, type PodTemplate } from '../rendered-set.ts';
+import { allContainers, type ContainerSpec, type PodTemplate, podTemplateOf, WORKLOAD_KINDS } from '../rendered-set.ts';
 import type { ObjectRule } from '../rule.ts';
 
 interface ContainerCheck {
@@ -21,8 +21,7 @@ const CHECKS: readonly ContainerCheck[] = [
     severity: 'error',
     rationale: 'R15: containers run as a non-root user (restricted Pod Security Standard).',
     remediation: 'Set securityContext.runAsNonRoot: true on the pod or the container.',
-    problem: (c, pod) =>
-      (containerSecurity(c, 'runAsNonRoot') ?? podSecurity(pod, 'runAsNonRoot')) === true ? undefined : 'runAsNonRoot is not true',
+    problem: (c, pod) => ((containerSecurity(c, 'runAsNonRoot') ?? podSecurity(pod, 'runAsNonRoot')) === true ? undefined : 'runAsNonRoot is not true'),
   },
   {
     id: 'no-privilege-escalation',

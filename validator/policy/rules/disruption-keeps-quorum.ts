@@ -1,8 +1,8 @@
-import type { Resource } from '../../parse/resource.ts';
 import { get } from '../../../core/object-path.ts';
-import { podTemplateOf, scaled, type RenderedSet } from '../rendered-set.ts';
-import type { SetRule, Violation } from '../rule.ts';
+import type { Resource } from '../../parse/resource.ts';
 import { pdbAllowedDisruptions } from '../disruption-budget.ts';
+import { podTemplateOf, type RenderedSet, scaled } from '../rendered-set.ts';
+import type { SetRule, Violation } from '../rule.ts';
 
 /** Pods a rolling update of the StatefulSet takes down at `replicas`, or 0 when it does not roll. */
 export function rollingUpdateDown(sts: Resource, replicas: number): number {
@@ -29,7 +29,8 @@ export const disruptionKeepsQuorum: SetRule = {
   id: 'disruption-keeps-quorum',
   severity: 'error',
   rationale: 'R8, R12: the primary and the write quorum must still run while a node drain or a rolling update takes the most pods it is allowed to.',
-  remediation: 'Raise replicas (or the HPA minReplicas) or tighten the PDB and rollingUpdate.maxUnavailable until the fewest pods minus the worst disruption is at least writeQuorum + 1.',
+  remediation:
+    'Raise replicas (or the HPA minReplicas) or tighten the PDB and rollingUpdate.maxUnavailable until the fewest pods minus the worst disruption is at least writeQuorum + 1.',
   kinds: ['StatefulSet', 'HorizontalPodAutoscaler', 'PodDisruptionBudget'],
   scope: 'set',
   check: (set) => {

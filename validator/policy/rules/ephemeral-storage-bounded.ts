@@ -9,7 +9,8 @@ interface Volume {
 export const ephemeralStorageBounded: ObjectRule = {
   id: 'ephemeral-storage-bounded',
   severity: 'error',
-  rationale: 'R15: under node disk pressure the kubelet evicts first the pods using more local disk than they request; an emptyDir without sizeLimit can fill the node.',
+  rationale:
+    'R15: under node disk pressure the kubelet evicts first the pods using more local disk than they request; an emptyDir without sizeLimit can fill the node.',
   remediation: 'Give every emptyDir a sizeLimit and every container a resources.requests.ephemeral-storage.',
   kinds: WORKLOAD_KINDS,
   scope: 'object',

@@ -6,8 +6,10 @@ import type { SetRule, Violation } from '../rule.ts';
 export const flowBlocked: SetRule = {
   id: 'flow-blocked',
   severity: 'error',
-  rationale: 'R15: a connection the chart itself implies (a Service it names, an Ingress backend, a scrape, DNS, peers) is denied by its NetworkPolicies, so that feature fails once installed.',
-  remediation: 'Allow the flow in the egress rules of the policy isolating the source and in the ingress rules of the policy isolating the destination (or fix the configured namespaces and labels).',
+  rationale:
+    'R15: a connection the chart itself implies (a Service it names, an Ingress backend, a scrape, DNS, peers) is denied by its NetworkPolicies, so that feature fails once installed.',
+  remediation:
+    'Allow the flow in the egress rules of the policy isolating the source and in the ingress rules of the policy isolating the destination (or fix the configured namespaces and labels).',
   kinds: ['NetworkPolicy'],
   scope: 'set',
   check: (set) => {

@@ -5,7 +5,8 @@ import type { SetRule } from '../rule.ts';
 export const flowUnexplained: SetRule = {
   id: 'flow-unexplained',
   severity: 'info',
-  rationale: 'R15: a NetworkPolicy rule allows connections that no flow of the chart implies (e.g. DNS egress to any destination); a policy should allow what the chart needs and nothing more.',
+  rationale:
+    'R15: a NetworkPolicy rule allows connections that no flow of the chart implies (e.g. DNS egress to any destination); a policy should allow what the chart needs and nothing more.',
   remediation: 'Narrow the rule to the peers and ports the chart uses, or declare the flow (--flow, or flows.declared in the config file).',
   kinds: ['NetworkPolicy'],
   scope: 'set',

@@ -13,7 +13,8 @@ export const hpaTargetExists: SetRule = {
     for (const hpa of set.ofKind('HorizontalPodAutoscaler')) {
       const target = (get(hpa.object, 'spec.scaleTargetRef') ?? {}) as { kind?: string; name?: string };
       const found = set.ofKind(target.kind ?? '').some((w) => w.ref.name === target.name && set.sameNamespace(w, hpa));
-      if (!found) out.push({ resource: hpa, message: `scaleTargetRef ${target.kind}/${target.name} is not in the rendered set`, pointer: '/spec/scaleTargetRef' });
+      if (!found)
+        out.push({ resource: hpa, message: `scaleTargetRef ${target.kind}/${target.name} is not in the rendered set`, pointer: '/spec/scaleTargetRef' });
     }
     return out;
   },

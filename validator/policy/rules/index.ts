@@ -3,9 +3,14 @@
 import type { PolicyRule } from '../rule.ts';
 import { chaosDrillScope } from './chaos-drill-scope.ts';
 import { CONTAINER_RULES } from './container-checks.ts';
+import { disruptionKeepsQuorum } from './disruption-keeps-quorum.ts';
+import { ephemeralStorageBounded } from './ephemeral-storage-bounded.ts';
+import { flowBlocked } from './flow-blocked.ts';
+import { flowUnexplained } from './flow-unexplained.ts';
 import { hpaReplicaBounds } from './hpa-replica-bounds.ts';
 import { hpaTargetExists } from './hpa-target-exists.ts';
 import { ingressCookieAffinity } from './ingress-cookie-affinity.ts';
+import { nameLength } from './name-length.ts';
 import { noHostPath } from './no-host-path.ts';
 import { noLegacyProvisioner } from './no-legacy-provisioner.ts';
 import { pdbProtectsStatefulSet } from './pdb-protects-statefulset.ts';
@@ -24,11 +29,6 @@ import { storageClassRetain } from './storage-class-retain.ts';
 import { veleroScheduleCoverage } from './velero-schedule-coverage.ts';
 import { workloadBackedUp } from './workload-backed-up.ts';
 import { workloadMonitored } from './workload-monitored.ts';
-import { nameLength } from './name-length.ts';
-import { disruptionKeepsQuorum } from './disruption-keeps-quorum.ts';
-import { ephemeralStorageBounded } from './ephemeral-storage-bounded.ts';
-import { flowBlocked } from './flow-blocked.ts';
-import { flowUnexplained } from './flow-unexplained.ts';
 import { workloadUnisolated } from './workload-unisolated.ts';
 
 export const POLICY_RULES: readonly PolicyRule[] = [

@@ -1,7 +1,7 @@
 import { toPointer } from '../../../core/diagnostic.ts';
 import { get } from '../../../core/object-path.ts';
-import { podTemplateOf, type Labels } from '../rendered-set.ts';
 import { labelProblem, nameProblem } from '../name-limits.ts';
+import { type Labels, podTemplateOf } from '../rendered-set.ts';
 import type { SetRule, Violation } from '../rule.ts';
 
 function labelViolations(labels: unknown, pointer: string): Violation[] {
@@ -15,8 +15,10 @@ function labelViolations(labels: unknown, pointer: string): Violation[] {
 export const nameLength: SetRule = {
   id: 'name-length',
   severity: 'error',
-  rationale: 'R1, R4: every object must be accepted by the API server for every release name Helm allows (53 characters); names and labels have per-kind limits.',
-  remediation: 'Shorten the name prefix (truncate the fullname, never the suffix) so each kind fits its limit: Service 63 (DNS-1035), CronJob 52, Job 63, StatefulSet 52, label values 63, others 253.',
+  rationale:
+    'R1, R4: every object must be accepted by the API server for every release name Helm allows (53 characters); names and labels have per-kind limits.',
+  remediation:
+    'Shorten the name prefix (truncate the fullname, never the suffix) so each kind fits its limit: Service 63 (DNS-1035), CronJob 52, Job 63, StatefulSet 52, label values 63, others 253.',
   kinds: ['*'],
   scope: 'set',
   check: (set) =>

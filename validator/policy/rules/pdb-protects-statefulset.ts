@@ -31,7 +31,7 @@ export const pdbProtectsStatefulSet: SetRule = {
     for (const sts of set.ofKind('StatefulSet')) {
       const pdb = set.disruptionBudgetOf(sts);
       if (!pdb) {
-        out.push({ resource: sts, message: 'no PodDisruptionBudget selects the StatefulSet\'s pods', pointer: '/spec/template/metadata/labels' });
+        out.push({ resource: sts, message: "no PodDisruptionBudget selects the StatefulSet's pods", pointer: '/spec/template/metadata/labels' });
         continue;
       }
       const min = set.minReplicas(sts);

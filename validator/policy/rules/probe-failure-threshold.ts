@@ -16,7 +16,8 @@ export const probeFailureThreshold: ObjectRule = {
         const pointer = `${template?.pointer}/containers/${i}/${probe}`;
         const p = c[probe];
         if (!p) out.push({ message: `container ${c.name} has no ${probe}`, pointer: `${template?.pointer}/containers/${i}` });
-        else if ((p.failureThreshold ?? 3) !== 3) out.push({ message: `container ${c.name} ${probe}.failureThreshold is ${p.failureThreshold}, not 3`, pointer: `${pointer}/failureThreshold` });
+        else if ((p.failureThreshold ?? 3) !== 3)
+          out.push({ message: `container ${c.name} ${probe}.failureThreshold is ${p.failureThreshold}, not 3`, pointer: `${pointer}/failureThreshold` });
       }
     });
     return out;

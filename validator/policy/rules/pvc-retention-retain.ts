@@ -13,7 +13,11 @@ export const pvcRetentionRetain: ObjectRule = {
     const out: Violation[] = [];
     for (const when of ['whenDeleted', 'whenScaled']) {
       const value = policy[when] ?? 'Retain';
-      if (value !== 'Retain') out.push({ message: `persistentVolumeClaimRetentionPolicy.${when} is ${String(value)}: claims are deleted`, pointer: `/spec/persistentVolumeClaimRetentionPolicy/${when}` });
+      if (value !== 'Retain')
+        out.push({
+          message: `persistentVolumeClaimRetentionPolicy.${when} is ${String(value)}: claims are deleted`,
+          pointer: `/spec/persistentVolumeClaimRetentionPolicy/${when}`,
+        });
     }
     return out;
   },

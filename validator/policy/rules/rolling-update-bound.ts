@@ -1,7 +1,7 @@
 import { get } from '../../../core/object-path.ts';
+import { pdbAllowedDisruptions } from '../disruption-budget.ts';
 import { scaled } from '../rendered-set.ts';
 import type { SetRule, Violation } from '../rule.ts';
-import { pdbAllowedDisruptions } from '../disruption-budget.ts';
 
 export const rollingUpdateBound: SetRule = {
   id: 'rolling-update-bound',
@@ -23,12 +23,20 @@ export const rollingUpdateBound: SetRule = {
       // StatefulSets round down and take at least one pod at a time.
       const rolling = Math.max(1, scaled(declared, min, false) ?? 1);
       if (typeof declared === 'string' && declared.endsWith('%') && Number.parseInt(declared, 10) > 25) {
-        out.push({ resource: sts, message: `rollingUpdate.maxUnavailable is ${declared}, more than 25%`, pointer: '/spec/updateStrategy/rollingUpdate/maxUnavailable' });
+        out.push({
+          resource: sts,
+          message: `rollingUpdate.maxUnavailable is ${declared}, more than 25%`,
+          pointer: '/spec/updateStrategy/rollingUpdate/maxUnavailable',
+        });
       }
       const pdb = set.disruptionBudgetOf(sts);
       const allowed = pdb ? pdbAllowedDisruptions(pdb.object, min) : undefined;
       if (allowed !== undefined && rolling > Math.max(1, allowed)) {
-        out.push({ resource: sts, message: `at ${min} replicas the rolling update takes ${rolling} pods down but the PDB allows ${allowed}`, pointer: '/spec/updateStrategy/rollingUpdate/maxUnavailable' });
+        out.push({
+          resource: sts,
+          message: `at ${min} replicas the rolling update takes ${rolling} pods down but the PDB allows ${allowed}`,
+          pointer: '/spec/updateStrategy/rollingUpdate/maxUnavailable',
+        });
       }
     }
     return out;

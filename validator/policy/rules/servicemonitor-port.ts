@@ -1,5 +1,5 @@
 import { get } from '../../../core/object-path.ts';
-import { podTemplateOf, selects, serviceSelects, type LabelSelector, type Labels } from '../rendered-set.ts';
+import { type LabelSelector, type Labels, podTemplateOf, selects, serviceSelects } from '../rendered-set.ts';
 import type { SetRule, Violation } from '../rule.ts';
 
 export const serviceMonitorPort: SetRule = {
@@ -22,13 +22,18 @@ export const serviceMonitorPort: SetRule = {
       endpoints.forEach((e, i) => {
         const withPort = services.filter((s) => ((get(s.object, 'spec.ports') ?? []) as { name?: string }[]).some((p) => p.name === e.port));
         if (withPort.length === 0) {
-          out.push({ resource: sm, message: `endpoint port ${String(e.port)} is not a port of ${services.map((s) => s.ref.name).join(', ')}`, pointer: `/spec/endpoints/${i}/port` });
+          out.push({
+            resource: sm,
+            message: `endpoint port ${String(e.port)} is not a port of ${services.map((s) => s.ref.name).join(', ')}`,
+            pointer: `/spec/endpoints/${i}/port`,
+          });
           return;
         }
         const reachesPods = withPort.some((s) =>
           set.ofKind('StatefulSet', 'Deployment').some((w) => serviceSelects(get(s.object, 'spec.selector') as Labels, podTemplateOf(w.object)?.labels ?? {})),
         );
-        if (!reachesPods) out.push({ resource: sm, message: `Service(s) with port ${String(e.port)} select no workload's pods`, pointer: `/spec/endpoints/${i}` });
+        if (!reachesPods)
+          out.push({ resource: sm, message: `Service(s) with port ${String(e.port)} select no workload's pods`, pointer: `/spec/endpoints/${i}` });
       });
     }
     return out;

@@ -9,8 +9,8 @@ interface ClaimTemplate {
 export const statefulSetClaimTemplates: ObjectRule = {
   id: 'statefulset-claim-templates',
   severity: 'error',
-  rationale: 'R2: each pod keeps its data on its own ReadWriteOnce claim from the chart\'s StorageClass.',
-  remediation: 'Declare spec.volumeClaimTemplates with accessModes [ReadWriteOnce] and the chart\'s storageClassName.',
+  rationale: "R2: each pod keeps its data on its own ReadWriteOnce claim from the chart's StorageClass.",
+  remediation: "Declare spec.volumeClaimTemplates with accessModes [ReadWriteOnce] and the chart's storageClassName.",
   kinds: ['StatefulSet'],
   scope: 'object',
   check: (r, set) => {
@@ -21,10 +21,18 @@ export const statefulSetClaimTemplates: ObjectRule = {
     templates.forEach((t, i) => {
       const pointer = `/spec/volumeClaimTemplates/${i}/spec`;
       const modes = t.spec?.accessModes ?? [];
-      if (modes.length !== 1 || modes[0] !== 'ReadWriteOnce') out.push({ message: `claim template ${t.metadata?.name ?? i} has accessModes ${JSON.stringify(modes)}, not [ReadWriteOnce]`, pointer: `${pointer}/accessModes` });
+      if (modes.length !== 1 || modes[0] !== 'ReadWriteOnce')
+        out.push({
+          message: `claim template ${t.metadata?.name ?? i} has accessModes ${JSON.stringify(modes)}, not [ReadWriteOnce]`,
+          pointer: `${pointer}/accessModes`,
+        });
       const cls = t.spec?.storageClassName;
       if (!cls) out.push({ message: `claim template ${t.metadata?.name ?? i} names no storageClassName (the cluster default may not Retain)`, pointer });
-      else if (classes.length > 0 && !classes.includes(cls)) out.push({ message: `claim template ${t.metadata?.name ?? i} uses StorageClass ${cls}, not the chart's (${classes.join(', ')})`, pointer: `${pointer}/storageClassName` });
+      else if (classes.length > 0 && !classes.includes(cls))
+        out.push({
+          message: `claim template ${t.metadata?.name ?? i} uses StorageClass ${cls}, not the chart's (${classes.join(', ')})`,
+          pointer: `${pointer}/storageClassName`,
+        });
     });
     return out;
   },

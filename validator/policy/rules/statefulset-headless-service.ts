@@ -1,5 +1,5 @@
 import { get } from '../../../core/object-path.ts';
-import { podTemplateOf, serviceSelects, type Labels } from '../rendered-set.ts';
+import { type Labels, podTemplateOf, serviceSelects } from '../rendered-set.ts';
 import type { SetRule, Violation } from '../rule.ts';
 
 export const statefulSetHeadlessService: SetRule = {
@@ -22,7 +22,8 @@ export const statefulSetHeadlessService: SetRule = {
         out.push({ resource: sts, message: `serviceName ${name} names no Service in the rendered set`, pointer: '/spec/serviceName' });
         continue;
       }
-      if (get(service.object, 'spec.clusterIP') !== 'None') out.push({ resource: sts, message: `Service ${name} is not headless (clusterIP: None)`, pointer: '/spec/serviceName' });
+      if (get(service.object, 'spec.clusterIP') !== 'None')
+        out.push({ resource: sts, message: `Service ${name} is not headless (clusterIP: None)`, pointer: '/spec/serviceName' });
       const labels = podTemplateOf(sts.object)?.labels ?? {};
       if (!serviceSelects(get(service.object, 'spec.selector') as Labels | undefined, labels)) {
         out.push({ resource: sts, message: `Service ${name} does not select the StatefulSet's pods`, pointer: '/spec/serviceName' });

@@ -3,7 +3,7 @@ import type { SetRule, Violation } from '../rule.ts';
 export const workloadBackedUp: SetRule = {
   id: 'workload-backed-up',
   severity: 'info',
-  rationale: 'R14: without a Velero Schedule the StatefulSet\'s volumes are not backed up (backups may be managed elsewhere).',
+  rationale: "R14: without a Velero Schedule the StatefulSet's volumes are not backed up (backups may be managed elsewhere).",
   remediation: 'Enable backup so a daily Velero Schedule covers the namespace.',
   kinds: ['StatefulSet', 'Schedule'],
   scope: 'set',

@@ -4,7 +4,8 @@ import type { SetRule } from '../rule.ts';
 export const workloadUnisolated: SetRule = {
   id: 'workload-unisolated',
   severity: 'warning',
-  rationale: 'R15: the chart ships NetworkPolicies, but no policy selects this workload, so any pod in the cluster can connect to it and it can connect anywhere.',
+  rationale:
+    'R15: the chart ships NetworkPolicies, but no policy selects this workload, so any pod in the cluster can connect to it and it can connect anywhere.',
   remediation: 'Add a NetworkPolicy whose podSelector selects the workload, allowing only the flows it needs.',
   kinds: ['NetworkPolicy'],
   scope: 'set',
