@@ -25,7 +25,8 @@ describe('RE2 patterns', () => {
   });
 
   it('without the translation, \\_ does not compile in JavaScript (the defect)', () => {
-    expect(() => /^[a-z_]+$/u).toThrow();
+    // biome-ignore lint/complexity/useRegexLiterals: the pattern must reach the RegExp constructor as text (a literal with \_ and u does not parse).
+    expect(() => new RegExp('^[a-z\\_]+$', 'u')).toThrow();
     expect(() => new RegExp(translateRe2('^[a-z\\_]+$').source, 'u')).not.toThrow();
   });
 });
