@@ -16,7 +16,7 @@ const FAIL = /execution error at \(([^)]*)\): ([\s\S]*)$/;
 const DOTTED = /[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])+|[A-Za-z_][\w-]*/g;
 
 /**
- * The values key a guard message names: the convention of our `_helpers.tpl` (and of most
+ * The values key a guard message names: the convention of our `_validate.tpl` (and of most
  * charts' validation helpers) is to start from, or mention, the key to change. Matched
  * loosely: any dotted word that is a key of the schema (or a prefix of one).
  */

@@ -66,37 +66,6 @@ Usage: {{ include "boardviewer.containerSecurityContext" (list . .Values.redis.c
 {{- end }}
 
 {{/*
-boardviewer.imageReference: an image values block (repository, tag, digest) as a reference:
-the digest wins over the tag; the tag defaults to the chart's appVersion and `latest` is
-refused (R12); global.imageRegistry replaces the repository's registry (its first part when
-that names a host: it has a dot or a port, or is localhost), or is prefixed to it.
-Usage: {{ include "boardviewer.imageReference" (list . .Values.renderer.image "renderer.image.tag") }}
-*/}}
-{{- define "boardviewer.imageReference" -}}
-{{- $root := index . 0 }}
-{{- $image := index . 1 }}
-{{- $key := index . 2 }}
-{{- $repository := $image.repository }}
-{{- with $root.Values.global.imageRegistry }}
-{{- $parts := splitList "/" $repository }}
-{{- $first := first $parts }}
-{{- if and (gt (len $parts) 1) (or (contains "." $first) (contains ":" $first) (eq $first "localhost")) }}
-{{- $repository = join "/" (rest $parts) }}
-{{- end }}
-{{- $repository = printf "%s/%s" (trimSuffix "/" .) $repository }}
-{{- end }}
-{{- $tag := default $root.Chart.AppVersion $image.tag }}
-{{- if eq $tag "latest" }}
-{{- fail (printf "%s: the tag \"latest\" is not allowed; pin a version so rolling updates are deliberate (R12)" $key) }}
-{{- end }}
-{{- if $image.digest }}
-{{- printf "%s@%s" $repository $image.digest }}
-{{- else }}
-{{- printf "%s:%s" $repository $tag }}
-{{- end }}
-{{- end }}
-
-{{/*
 boardviewer.namespace: the namespace of every namespaced object: namespaceOverride, else the
 release's (for umbrella charts that install this chart into another namespace).
 Usage: {{ include "boardviewer.namespace" . }}
@@ -153,7 +122,7 @@ Usage: {{- with include "boardviewer.redisExporter" . | trim }}{{- . | nindent 8
 {{- define "boardviewer.redisExporter" -}}
 {{- if .Values.redis.cluster.metrics.enabled }}
 - name: redis-exporter
-  image: {{ include "boardviewer.imageReference" (list . .Values.redis.cluster.metrics.image "redis.cluster.metrics.image.tag") }}
+  image: {{ include "boardviewer.image" (list . .Values.redis.cluster.metrics.image "redis.cluster.metrics.image") }}
   imagePullPolicy: IfNotPresent
   env:
     - name: REDIS_ADDR
