@@ -19,7 +19,17 @@ const IMAGES: readonly (readonly [string, readonly string[]])[] = [
 describe.each(HELM_MAJORS)('helm%i', (major) => {
   it.each(IMAGES)('%s.tag latest stops in the image guard, which names that key', async (block, extra) => {
     const helm = new Helm(major);
-    const args = ['template', 'bv', CHART, '--kube-version', NEWEST_KUBE_VERSION, '--skip-schema-validation', '--set', `${block}.tag=latest`, ...extra.flatMap((s) => ['--set', s])];
+    const args = [
+      'template',
+      'bv',
+      CHART,
+      '--kube-version',
+      NEWEST_KUBE_VERSION,
+      '--skip-schema-validation',
+      '--set',
+      `${block}.tag=latest`,
+      ...extra.flatMap((s) => ['--set', s]),
+    ];
     const r = await helm.exec(args);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(`${block}.tag: the tag "latest" is not allowed`);
