@@ -16,6 +16,6 @@ const io = {
   err: (t) => process.stderr.write(t),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
-  stdin: () => fs.readFileSync(0, 'utf8'),
+  stdin: () => fs.readFileSync(0),
 };
 process.exitCode = await cli.main(process.argv.slice(2), io);

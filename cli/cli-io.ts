@@ -6,7 +6,8 @@ export interface CliIO {
   /** Whether stdout is a terminal (colour). */
   readonly isTTY?: boolean;
   /** Standard input, read on demand (for `-`). */
-  readonly stdin?: () => string;
+  /** Standard input: bytes, so invalid UTF-8 is seen as in a file, not replaced (tests may pass text). */
+  readonly stdin?: () => string | Uint8Array;
 }
 
 export class UsageError extends Error {

@@ -13,6 +13,7 @@ import type { FlowOptions } from './flows/flow-options.ts';
 import { type FlowTable, flowTable } from './flows/format-flows.ts';
 import { resolveInput } from './inputs.ts';
 import { blameInput, InternalError } from './internal-error.ts';
+import { manifestText } from './parse/manifest-text.ts';
 import { type ManifestInput, parseManifests } from './parse/parse-manifests.ts';
 import { readManifest } from './parse/read-manifest.ts';
 import type { Resource } from './parse/resource.ts';
@@ -140,7 +141,9 @@ async function renderStream(request: RenderRequest, context: CheckContext): Prom
 function streamOf(item: Exclude<WorkItem, { kind: 'render' }>, settings: CheckSettings): Stream {
   const scenario: Scenario = { values: '(manifests)', kubeVersion: item.kubeVersion };
   const ruleSets = settings.ruleSets ?? DEFAULT_MANIFEST_SETS;
-  if (item.kind === 'stdin') return { scenario, ruleSets, manifests: () => [{ file: 'stdin', text: item.text }] };
+  // Standard input is read as a file is: bytes, so invalid UTF-8 is reported at its line.
+  if (item.kind === 'stdin')
+    return { scenario, ruleSets, manifests: () => [{ file: 'stdin', ...(typeof item.input === 'string' ? { text: item.input } : manifestText(item.input)) }] };
   const unreadable: Finding[] = [];
   return { scenario, ruleSets, unreadable, manifests: () => readFiles(item.files, unreadable) };
 }

@@ -34,7 +34,7 @@ export interface ValidateOptions {
   /** Values of the installed release; default: each scenario's own. */
   readonly upgradeValues?: readonly string[];
   readonly config?: ValidatorConfig;
-  readonly stdin?: () => string;
+  readonly stdin?: () => string | Uint8Array;
   /** Renders run at once (default: the machine's cores). */
   readonly concurrency?: number;
   /** Rule sets to run (--rules, or the config's `rules`); default: the chart's annotation, else the defaults. */
@@ -74,7 +74,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     namespace: options.namespace ?? 'default',
     apiVersions: options.apiVersions ?? [],
     policies,
-    stdin: () => (options.stdin ? options.stdin() : fs.readFileSync(0, 'utf8')),
+    stdin: () => (options.stdin ? options.stdin() : fs.readFileSync(0)),
   });
   const mine = options.shard ? shardItems(items, options.shard) : items;
   const settings: CheckSettings = {

@@ -10,7 +10,7 @@ import type { RenderRequest } from './render/render-chart.ts';
 export type WorkItem =
   | { readonly kind: 'render'; readonly request: RenderRequest }
   | { readonly kind: 'manifests'; readonly files: readonly string[]; readonly kubeVersion: string }
-  | { readonly kind: 'stdin'; readonly text: string; readonly kubeVersion: string };
+  | { readonly kind: 'stdin'; readonly input: string | Uint8Array; readonly kubeVersion: string };
 
 export interface PlanOptions {
   readonly inputs: readonly Input[];
@@ -22,15 +22,15 @@ export interface PlanOptions {
   readonly apiVersions: readonly string[];
   /** Policy rules run: manifests of one input stay one item (rules look across objects). */
   readonly policies: boolean;
-  readonly stdin: () => string;
+  readonly stdin: () => string | Uint8Array;
 }
 
 export function planWork(o: PlanOptions): WorkItem[] {
   const items: WorkItem[] = [];
   for (const input of o.inputs) {
     if (input.kind === 'stdin') {
-      const text = o.stdin();
-      for (const kubeVersion of o.kubeVersions) items.push({ kind: 'stdin', text, kubeVersion });
+      const input = o.stdin();
+      for (const kubeVersion of o.kubeVersions) items.push({ kind: 'stdin', input, kubeVersion });
       continue;
     }
     if (input.kind === 'manifests') {

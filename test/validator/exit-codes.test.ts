@@ -114,3 +114,34 @@ describe('messages', () => {
     expect(run.out).toMatch(/in all 2 renders/);
   });
 });
+
+// Standard input is read as bytes, like a file: invalid UTF-8 is a finding at its line (as
+// go-yaml refuses it), not silently replaced by U+FFFD and accepted.
+describe('standard input, as a process', () => {
+  const bytes = Buffer.concat([
+    Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  k: "caf', 'utf8'),
+    Buffer.from([0xe9]),
+    Buffer.from('"\n', 'utf8'),
+  ]);
+
+  it('invalid UTF-8 on stdin is reported as it is in a file: the same finding at the same line, exit 1', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-stdin-'));
+    const onDisk = path.join(dir, 'latin1.yaml');
+    fs.writeFileSync(onDisk, bytes);
+    const viaFile = spawnSync(process.execPath, [BIN, 'validate', onDisk, ...SCHEMAS, '-o', 'json'], { encoding: 'utf8', cwd: REPO, timeout: 120_000 });
+    const viaStdin = spawnSync(process.execPath, [BIN, 'validate', '-', ...SCHEMAS, '-o', 'json'], {
+      input: bytes,
+      encoding: 'utf8',
+      cwd: REPO,
+      timeout: 120_000,
+    });
+    const findings = (stdout: string) =>
+      (JSON.parse(stdout) as { findings: { ruleId: string; message: string; position?: { line: number } }[] }).findings.map(
+        (f) => `${f.ruleId} ${f.position?.line}: ${f.message}`,
+      );
+    expect(viaFile.status).toBe(1);
+    expect(viaStdin.status, viaStdin.stderr).toBe(1);
+    expect(findings(viaStdin.stdout)).toEqual(findings(viaFile.stdout));
+    expect(findings(viaStdin.stdout).join('\n')).toMatch(/5: .*UTF-8/);
+  });
+});
