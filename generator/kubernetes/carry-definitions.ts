@@ -5,7 +5,8 @@
 // Helm and in the editor. `x-kubernetes-*` keywords and the numeric `format`s (int32, …),
 // which no values validator reads, are dropped, and descriptions are cut to their first
 // sentence (what an editor shows on completion; the full text is in the Kubernetes API
-// reference): that keeps the published schema about 40% smaller. Pure.
+// reference): that keeps the published schema about 40% smaller. Pure. (The published schema
+// adds the API server's rules from tightenings.ts; the carried file stays as Kubernetes says.)
 import { type Diagnostic, toPointer } from '../../core/diagnostic.ts';
 import { isSchemaObject, type SchemaObject } from '../schema/schema-node.ts';
 import { type DefinitionsSource, KUBERNETES_DEFINITIONS_FILE } from './definitions-source.ts';

@@ -1,6 +1,7 @@
 // Stage 3, model: turn the validated schema into the value tree, the default values and the
 // published schema. Pure; the input is not mutated.
 import type { Values } from '../../schema/values.generated.ts';
+import { tighten } from '../kubernetes/tightenings.ts';
 import { EXTENSION_PREFIX } from '../schema/extensions.ts';
 import { hasDeclaredProperties, isSchemaObject, propertiesOf, refTypeOf, type SchemaObject, typesOf } from '../schema/schema-node.ts';
 import type { ValidatedSources } from '../validate/validate-sources.ts';
@@ -99,7 +100,8 @@ export function buildModel(validated: ValidatedSources): ChartModel {
   if (Object.keys(carried).length > 0) {
     const own = isSchemaObject(publishedSchema.definitions) ? publishedSchema.definitions : {};
     delete publishedSchema.definitions;
-    publishedSchema.definitions = { ...structuredClone(carried), ...own };
+    // Published with the rules the API server enforces beyond the OpenAPI schema (tightenings.ts).
+    publishedSchema.definitions = { ...tighten(carried), ...own };
   }
   const envSettings: EnvSetting[] = [...allValueNodes(values)]
     .filter((n): n is ValueNode & { env: string } => n.env !== undefined)

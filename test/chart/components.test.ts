@@ -392,7 +392,8 @@ describe('R10: HikariCP pool size = min(20, 2 × CPU limit in cores), at least 1
     ['16', 0, '20'],
     ['1', 7, '7'],
   ] as const)('cpu limit %j, override %i → %s', async (cpu, maxPoolSize, expected) => {
-    const r = await render({ resources: { limits: { cpu } }, database: { maxPoolSize } });
+    // The request stays at most the limit (the API server refuses a request above it; so does the chart's guard).
+    const r = await render({ resources: { requests: { cpu: '50m' }, limits: { cpu } }, database: { maxPoolSize } });
     expect(r.status, r.stderr).toBe(0);
     expect(envOf(container(r.find('StatefulSet', 'boardviewer'), 'boardviewer'), 'HIKARI_MAXIMUM_POOL_SIZE')).toBe(expected);
   });

@@ -73,7 +73,9 @@ describe.each(HELM_MAJORS)('helm%i: pod settings', (major) => {
       podAnnotations: { 'team.example.com/owner': tag },
       affinity: {
         nodeAffinity: {
-          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: [tag] }] }] },
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In' as const, values: [tag] }] }],
+          },
         },
       },
       containerSecurityContext: { runAsUser: 4242 },

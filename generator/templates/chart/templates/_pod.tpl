@@ -62,7 +62,14 @@ Usage: {{ include "boardviewer.containerSecurityContext" (list . .Values.redis.c
 */}}
 {{- define "boardviewer.containerSecurityContext" -}}
 {{- $restricted := include "boardviewer.restrictedContainerSecurity" (index . 0) | fromYaml }}
-{{- toYaml (mergeOverwrite $restricted (deepCopy (default (dict) (index . 1)))) }}
+{{- $override := deepCopy (default (dict) (index . 1)) }}
+{{- $merged := mergeOverwrite $restricted $override }}
+{{- /* The API server refuses privileged with allowPrivilegeEscalation false (found by bvchart
+explore): a privileged override without its own allowPrivilegeEscalation drops the default. */}}
+{{- if and $merged.privileged (not (hasKey $override "allowPrivilegeEscalation")) }}
+{{- $_ := set $merged "allowPrivilegeEscalation" true }}
+{{- end }}
+{{- toYaml $merged }}
 {{- end }}
 
 {{/*

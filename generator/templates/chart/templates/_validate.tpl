@@ -32,6 +32,7 @@ work together. Included once, from the StatefulSet.
 Usage: {{ include "boardviewer.validate" . }}
 */}}
 {{- define "boardviewer.validate" -}}
+{{- include "boardviewer.requestsWithinLimits" . }}
 {{- $min := include "boardviewer.minReplicas" . | int }}
 {{- $need := add 1 .Values.quorum.writeQuorum | int }}
 {{- if lt $min $need }}
@@ -105,3 +106,28 @@ Usage: {{ include "boardviewer.requireAPI" (list . "monitoring.coreos.com/v1/Ser
 {{- end }}
 {{- end }}
 
+
+{{/*
+boardviewer.requestsWithinLimits: every container's request of CPU, memory and ephemeral
+storage is at most its limit, as the API server requires (found by bvchart explore: a Redis
+memory request of 10Gi above its 1Gi limit rendered, and the API server refused it).
+Usage: {{ include "boardviewer.requestsWithinLimits" . }}
+*/}}
+{{- define "boardviewer.requestsWithinLimits" -}}
+{{- $blocks := dict "resources" .Values.resources "renderer.resources" .Values.renderer.resources "redis.cluster.resources" .Values.redis.cluster.resources }}
+{{- range $key := keys $blocks | sortAlpha }}
+{{- $block := get $blocks $key | default (dict) }}
+{{- $requests := $block.requests | default (dict) }}
+{{- $limits := $block.limits | default (dict) }}
+{{- range $name := list "cpu" "ephemeral-storage" "memory" }}
+{{- $request := get $requests $name }}
+{{- $limit := get $limits $name }}
+{{- if and $request $limit }}
+{{- $helper := ternary "boardviewer.cpuMillis" "boardviewer.memoryBytes" (eq $name "cpu") }}
+{{- if gt (include $helper $request | int64) (include $helper $limit | int64) }}
+{{- fail (printf "%s.requests.%s: %v is above the limit %v (%s.limits.%s); Kubernetes refuses a request above its limit" $key $name $request $limit $key $name) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
