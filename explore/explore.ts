@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createAjv } from '../core/ajv.ts';
 import { Helm, type HelmMajor } from '../toolchain/helm.ts';
 import type { ValidatorConfig } from '../validator/config.ts';
+import { chartRuleSets, DEFAULT_CHART_SETS } from '../validator/policy/rule-sets.ts';
 import { DEFAULT_NAMESPACE, DEFAULT_RELEASE, type ExploreCase, generateCases } from './cases.ts';
 import { loadChart } from './chart-input.ts';
 import type { ExploreFinding, ExploreReport, LeafCoverage } from './explore-report.ts';
@@ -88,8 +89,12 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
       (l) => (!options.only?.length || options.only.some((p) => under(l.key, p))) && !options.skip?.some((p) => under(l.key, p)),
     );
     const plan = generateCases(chart.schema, leaves, options.seed, options.budget ?? Infinity, !options.only?.length);
+    // The rule sets `bvchart validate` would use for this chart: the config's, else the chart's
+    // annotation, else schema and hardening (BoardViewer's design rules only where a chart asks).
+    const ruleSets = options.validatorConfig?.rules ?? chartRuleSets(chart.dir) ?? DEFAULT_CHART_SETS;
     const validator = new ValidatorOracle({
       schemaLocations: options.schemaLocations,
+      ruleSets,
       ...(options.validatorConfig ? { config: options.validatorConfig } : {}),
     });
     const runner = new CaseRunner({

@@ -5,6 +5,7 @@
 import type { ValidatorConfig } from '../../validator/config.ts';
 import type { Finding, Scenario } from '../../validator/finding.ts';
 import { parseManifests } from '../../validator/parse/parse-manifests.ts';
+import { DEFAULT_CHART_SETS, type RuleSetName, rulesOf } from '../../validator/policy/rule-sets.ts';
 import { runPolicies } from '../../validator/policy/run-policies.ts';
 import { applySuppressions } from '../../validator/policy/suppression.ts';
 import { checkResource, verdictFindings } from '../../validator/schemas/check-schemas.ts';
@@ -15,6 +16,8 @@ export interface ValidatorOracleOptions {
   readonly schemaLocations: readonly string[];
   /** Rules the chart's schema deliberately lets users opt out of, with the reason (validator config). */
   readonly config?: ValidatorConfig;
+  /** The rule sets to judge by, as `bvchart validate` picks them for this chart (default: schema and hardening). */
+  readonly ruleSets?: readonly RuleSetName[];
 }
 
 export function findingSignature(f: Finding): string {
@@ -42,7 +45,8 @@ export class ValidatorOracle {
     const out: Finding[] = [...parsed.findings];
     const registry = this.registry(scenario.kubeVersion);
     for (const resource of parsed.resources) out.push(...verdictFindings(await checkResource(registry, resource, false), scenario));
-    const policy = runPolicies(parsed.resources, scenario, { disabled: this.options.config?.disabledRules ?? [] });
+    const rules = rulesOf(this.options.ruleSets ?? DEFAULT_CHART_SETS);
+    const policy = runPolicies(parsed.resources, scenario, { rules, disabled: this.options.config?.disabledRules ?? [] });
     out.push(...applySuppressions(policy.findings, policy.resourceOf, this.options.config?.suppressions ?? []));
     return out.filter((f) => f.severity === 'error' && !f.suppressed);
   }
