@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 // runs every tier. Each slow tier is named for what makes it slow.
 const SLOW_TIERS = {
   // Every scenario × Kubernetes 1.29–1.36 × Helm 3 and 4 (the fast tier covers one cell per scenario).
-  matrix: ['test/chart/helm-matrix.test.ts'],
+  // Release names of 1 and 53 characters likewise on every scenario with Helm 3 and 4.
+  matrix: ['test/chart/helm-matrix.test.ts', 'test/chart/release-names.test.ts'],
+  // explore's seeded offline run: 30 drawn values cases × Helm 3 and 4 × Kubernetes 1.29 and 1.36.
+  explore: ['test/explore/explore-chart.test.ts'],
+  // Two bootstraps contending for one tools-cache entry (a build that lasts seconds, on purpose).
+  toolchain: ['test/toolchain/cache-lock.test.ts'],
   // A 50 MB manifest file.
   'large-input': ['test/validator/large-input.test.ts'],
   // yaml-language-server over LSP.
@@ -30,12 +35,26 @@ const shared = {
   pool: 'forks',
 } as const;
 
+// Files at once. Vitest's default on 2 cores is one file at a time (cores − 1); most of these
+// tests wait on Helm, Go and kubeconform processes, so two files run side by side. Tiers that
+// own something process-wide run alone, after the rest: the control plane (one loopback API
+// server), and the package tier (`npm pack` rebuilds dist/, which other tests run).
+const WORKERS = 2;
+const ALONE: ReadonlySet<string> = new Set(['control-plane', 'package']);
+
 export default defineConfig({
   test: {
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     projects: [
-      { test: { ...shared, name: 'fast', include: ['test/**/*.test.ts'], exclude: Object.values(SLOW_TIERS).flat() } },
-      ...Object.entries(SLOW_TIERS).map(([name, include]) => ({ test: { ...shared, name, include: [...include] } })),
+      { test: { ...shared, name: 'fast', include: ['test/**/*.test.ts'], exclude: Object.values(SLOW_TIERS).flat(), maxWorkers: WORKERS } },
+      ...Object.entries(SLOW_TIERS).map(([name, include]) => ({
+        test: {
+          ...shared,
+          name,
+          include: [...include],
+          ...(ALONE.has(name) ? { maxWorkers: 1, sequence: { groupOrder: 1 } } : { maxWorkers: WORKERS }),
+        },
+      })),
     ],
   },
 });
