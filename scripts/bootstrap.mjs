@@ -23,7 +23,8 @@
 //      registry for the end-to-end tests (scripts/build-controlplane.mjs), same cache.
 //
 // Environment: BVCHART_TOOLS_CACHE overrides the cache folder (default
-// $XDG_CACHE_HOME/bvchart/tools or ~/.cache/bvchart/tools); BVCHART_SKIP_TOOLS=1 skips step 2;
+// $XDG_CACHE_HOME/bvchart/tools when that is an absolute path, else ~/.cache/bvchart/tools);
+// BVCHART_SKIP_TOOLS=1 skips step 2;
 // BVCHART_SKIP_CONTROL_PLANE=1 skips step 3.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
