@@ -2,6 +2,7 @@
 // (the chart's defaults coalesced with the override, as Helm does: maps merge, a null
 // deletes the key, anything else replaces).
 import { stringify } from 'yaml';
+import { isObject } from '../core/is-object.ts';
 import type { PathSegment } from './leaves.ts';
 
 export interface Assignment {
@@ -10,8 +11,6 @@ export interface Assignment {
 }
 
 type Json = Record<string, unknown>;
-
-const isMap = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The override holding every assignment. An assignment inside an array element
@@ -28,7 +27,7 @@ export function buildOverride(assignments: readonly Assignment[], elementBase: (
       const container = node as Record<string | number, unknown>;
       if (typeof next === 'number') {
         if (!Array.isArray(container[seg])) container[seg] = [structuredClone(elementBase(path.slice(0, i + 1)) ?? {})];
-      } else if (!isMap(container[seg])) {
+      } else if (!isObject(container[seg])) {
         container[seg] = {};
       }
       node = container[seg] as Json | unknown[];
@@ -40,7 +39,7 @@ export function buildOverride(assignments: readonly Assignment[], elementBase: (
 
 /** Helm's coalescing of values: `override` over `base`. */
 export function coalesce(base: unknown, override: unknown): unknown {
-  if (!isMap(base) || !isMap(override)) return override === undefined ? base : override;
+  if (!isObject(base) || !isObject(override)) return override === undefined ? base : override;
   const out: Json = { ...base };
   for (const [key, value] of Object.entries(override)) {
     if (value === null) delete out[key];

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { writeFileAtomically } from '../core/write-file-atomically.ts';
 import type { Helm } from '../toolchain/helm.ts';
 import type { ProcessResult } from '../toolchain/run-process.ts';
 import { readChartArchive } from './chart-archive.ts';
@@ -136,8 +137,7 @@ export async function releaseChart(o: ReleaseOptions): Promise<ReleaseResult> {
     const outArchive = path.join(target, archiveName);
     fs.copyFileSync(archive, outArchive);
     fs.copyFileSync(provenance, `${outArchive}.prov`);
-    fs.copyFileSync(path.join(indexDir, 'index.yaml'), path.join(target, 'index.yaml.bvchart-tmp'));
-    fs.renameSync(path.join(target, 'index.yaml.bvchart-tmp'), path.join(target, 'index.yaml'));
+    writeFileAtomically(path.join(target, 'index.yaml'), fs.readFileSync(path.join(indexDir, 'index.yaml')));
 
     // 5. the registry
     if (ociRef) {

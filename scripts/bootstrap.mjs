@@ -23,7 +23,8 @@
 //      registry for the end-to-end tests (scripts/build-controlplane.mjs), same cache.
 //
 // Environment: BVCHART_TOOLS_CACHE overrides the cache folder (default
-// $XDG_CACHE_HOME/bvchart/tools or ~/.cache/bvchart/tools); BVCHART_SKIP_TOOLS=1 skips step 2;
+// $XDG_CACHE_HOME/bvchart/tools when that is an absolute path, else ~/.cache/bvchart/tools);
+// BVCHART_SKIP_TOOLS=1 skips step 2;
 // BVCHART_SKIP_CONTROL_PLANE=1 skips step 3.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -32,6 +33,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toolsCacheRoot, withCacheLock } from './cache-lock.mjs';
+import { goSourceDigest } from './go-source-digest.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const binDir = path.join(root, '.tools', 'bin');
@@ -163,15 +165,7 @@ function ensureTool(tool, cache) {
 /** A tool built from our own Go sources: its version is the digest of those sources. */
 function fromSource(tool) {
   if (!tool.source || tool.version) return tool; // a pinned version (netpol-oracle) is what it reports
-  const dir = path.join(root, tool.source);
-  const hash = createHash('sha256');
-  for (const file of fs
-    .readdirSync(dir)
-    .filter((f) => /\.go$|^go\.(mod|sum)$/.test(f))
-    .sort()) {
-    hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file)));
-  }
-  const version = `src-${hash.digest('hex').slice(0, 16)}`;
+  const version = `src-${goSourceDigest(path.join(root, tool.source))}`;
   return { ...tool, version, ldflags: [...tool.ldflags, `-X main.version=${version}`] };
 }
 
@@ -184,24 +178,11 @@ function ensureTools() {
 
 // ---- 2b. our own Go helpers (toolchain/go/<name>/, e.g. template-reads) ---------------
 // Built with `go build` from the sources in this repository (their go.mod/go.sum pin any
-// module), cached under a key made of the sources' digest, linked into .tools/bin/.
-function sourceDigest(dir) {
-  const hash = createHash('sha256');
-  for (const file of fs
-    .readdirSync(dir)
-    .filter((f) => /\.go$|^go\.(mod|sum)$/.test(f))
-    .sort()) {
-    hash
-      .update(`${file}\0`)
-      .update(fs.readFileSync(path.join(dir, file)))
-      .update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
+// module), cached under a key made of the sources' digest (scripts/go-source-digest.mjs),
+// linked into .tools/bin/.
 function ensureOwnTool(name, cache) {
   const source = path.join(root, 'toolchain', 'go', name);
-  const cached = path.join(cache, `${name}-src-${sourceDigest(source)}`, name);
+  const cached = path.join(cache, `${name}-src-${goSourceDigest(source)}`, name);
   const linked = path.join(binDir, name);
   if (!fs.existsSync(cached)) withCacheLock(path.dirname(cached), () => buildOwnTool(name, source, cached), { log });
   if (fs.existsSync(linked) && fs.realpathSync(linked) === cached) return;

@@ -11,13 +11,22 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * The shared tools cache: $BVCHART_TOOLS_CACHE, else $XDG_CACHE_HOME/bvchart/tools or
- * ~/.cache/bvchart/tools. The scripts take it from here; the library has the same rule in
- * toolchain/locate-tool.ts (`toolsCache`), since the compiled package cannot import scripts/.
+ * The per-user cache root: $XDG_CACHE_HOME when it is an absolute path (the XDG rule: empty,
+ * unset or relative, it is ignored), else ~/.cache. The library's rule is core/cache-dir.ts
+ * (`cacheRoot`); test/core/cache-dir.test.ts holds the two to the same answers.
+ */
+export function cacheRoot() {
+  const xdg = process.env.XDG_CACHE_HOME;
+  return xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
+}
+
+/**
+ * The shared tools cache: $BVCHART_TOOLS_CACHE, else <cache root>/bvchart/tools. The scripts
+ * take it from here; the library has the same rule in toolchain/locate-tool.ts (`toolsCache`).
  */
 export function toolsCacheRoot() {
   if (process.env.BVCHART_TOOLS_CACHE) return path.resolve(process.env.BVCHART_TOOLS_CACHE);
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'bvchart', 'tools');
+  return path.join(cacheRoot(), 'bvchart', 'tools');
 }
 
 // Locks this process holds, released even when it exits from inside a build (process.exit).

@@ -4,11 +4,11 @@
 // PATH is taken only at the pinned version, the rule the bootstrap follows (its `onPath`).
 // A missing tool is an error that says how to get it.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { bvchartCacheDir } from '../core/cache-dir.ts';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
+import { goSourceDigest } from '../scripts/go-source-digest.mjs';
 import pins from './tools.json' with { type: 'json' };
 
 export type ToolName = 'helm3' | 'helm4' | 'kubeconform' | 'kube-score' | 'netpol-oracle' | 'yaml-decode';
@@ -42,13 +42,13 @@ export class ToolMissingError extends Error {
 }
 
 /**
- * The bootstrap's build cache: $BVCHART_TOOLS_CACHE, else $XDG_CACHE_HOME/bvchart/tools or ~/.cache/bvchart/tools.
- * The same rule as `toolsCacheRoot` in scripts/cache-lock.mjs: the bootstrap runs in plain Node before
- * this library is compiled, and the compiled package (dist/) cannot import scripts/, so there are two; keep them alike.
+ * The bootstrap's build cache: $BVCHART_TOOLS_CACHE, else <cache root>/bvchart/tools (core/cache-dir.ts).
+ * The same rule as `toolsCacheRoot` in scripts/cache-lock.mjs, which the bootstrap runs in plain Node before
+ * this library is compiled; test/core/cache-dir.test.ts holds the two to the same answers.
  */
 export function toolsCache(): string {
   if (process.env.BVCHART_TOOLS_CACHE) return path.resolve(process.env.BVCHART_TOOLS_CACHE);
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'bvchart', 'tools');
+  return bvchartCacheDir('tools');
 }
 
 function isExecutable(file: string): boolean {
@@ -67,15 +67,7 @@ function isExecutable(file: string): boolean {
 function pinnedVersion(pin: ToolPin, projectRoot: string): string | undefined {
   if (pin.version !== undefined || pin.source === undefined) return pin.version;
   const dir = path.join(projectRoot, pin.source);
-  if (!fs.existsSync(dir)) return undefined;
-  const hash = createHash('sha256');
-  for (const file of fs
-    .readdirSync(dir)
-    .filter((f) => /\.go$|^go\.(mod|sum)$/.test(f))
-    .sort()) {
-    hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file)));
-  }
-  return `src-${hash.digest('hex').slice(0, 16)}`;
+  return fs.existsSync(dir) ? `src-${goSourceDigest(dir)}` : undefined;
 }
 
 const versionChecked = new Map<string, boolean>();

@@ -3,10 +3,10 @@
 // into .tools/bin/). Values are followed through variables, `with`, `range`, `$` and named
 // templates, so `$t := .Values.a` then `$t.typo` is a read of `a.typo`.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
+import { goSourceDigest } from '../scripts/go-source-digest.mjs';
 import { toolsCache } from './locate-tool.ts';
 
 export interface TemplateSource {
@@ -39,21 +39,11 @@ export class TemplateReadsError extends Error {
   override readonly name = 'TemplateReadsError';
 }
 
-/** Where the bootstrap caches the build of these sources (scripts/bootstrap.mjs, sourceDigest). */
+/** Where the bootstrap caches the build of these sources (scripts/bootstrap.mjs, ensureOwnTool). */
 function cachedBuild(root: string): string | undefined {
   const dir = path.join(root, 'toolchain', 'go', 'template-reads');
   if (!fs.existsSync(dir)) return undefined;
-  const hash = createHash('sha256');
-  for (const file of fs
-    .readdirSync(dir)
-    .filter((f) => /\.go$|^go\.(mod|sum)$/.test(f))
-    .sort()) {
-    hash
-      .update(`${file}\0`)
-      .update(fs.readFileSync(path.join(dir, file)))
-      .update('\0');
-  }
-  return path.join(toolsCache(), `template-reads-src-${hash.digest('hex').slice(0, 16)}`, 'template-reads');
+  return path.join(toolsCache(), `template-reads-src-${goSourceDigest(dir)}`, 'template-reads');
 }
 
 export function templateReadsBinary(root: string = PACKAGE_ROOT): string {

@@ -1,6 +1,7 @@
 // A JSON Schema object as the generator reads it, and the walk over every subschema with
 // its JSON Pointer and role. Rules look at one visit at a time.
 import { toPointer } from '../../core/diagnostic.ts';
+import { isObject } from '../../core/is-object.ts';
 
 export type SchemaObject = { readonly [keyword: string]: unknown };
 
@@ -21,8 +22,9 @@ export interface SchemaVisit {
   readonly inElement: boolean;
 }
 
+/** A subschema in the schema's vocabulary: core's plain-object test, narrowed to SchemaObject. */
 export function isSchemaObject(value: unknown): value is SchemaObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isObject(value);
 }
 
 /** The `type` keyword as a list (empty when absent). */

@@ -1,27 +1,24 @@
 // Stage 6b, write: apply a plan. Every new content is first written to a temporary file
-// beside its target; only when all of them are on disk are they renamed into place (an
-// atomic step per file), then stale files are removed. A failure before the renames leaves
-// the chart as it was.
+// beside its target (core/write-file-atomically.ts, stageFile); only when all of them are on
+// disk are they renamed into place (an atomic step per file), then stale files are removed.
+// A failure before the renames leaves the chart as it was.
 import fs from 'node:fs';
 import path from 'node:path';
+import { commitStaged, discardStaged, type StagedFile, stageFile } from '../../core/write-file-atomically.ts';
 import type { WritePlan } from './plan-writes.ts';
 
 export function applyPlan(root: string, plan: WritePlan): void {
-  const staged: { temp: string; target: string }[] = [];
+  const staged: StagedFile[] = [];
   try {
     for (const file of plan.files) {
       if ((file.action !== 'create' && file.action !== 'update') || file.content === undefined) continue;
-      const target = path.join(root, file.path);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const temp = path.join(path.dirname(target), `.${path.basename(target)}.bvchart-tmp-${process.pid}`);
-      fs.writeFileSync(temp, file.content);
-      staged.push({ temp, target });
+      staged.push(stageFile(path.join(root, file.path), file.content));
     }
   } catch (error) {
-    for (const { temp } of staged) fs.rmSync(temp, { force: true });
+    staged.forEach(discardStaged);
     throw error;
   }
-  for (const { temp, target } of staged) fs.renameSync(temp, target);
+  staged.forEach(commitStaged);
   for (const file of plan.files) {
     if (file.action !== 'delete') continue;
     const target = path.join(root, file.path);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { goSourceDigest } from '../../scripts/go-source-digest.mjs';
 import { REPO } from '../helpers/project.ts';
 
 const STUB_GO = `#!/bin/sh
@@ -39,6 +40,7 @@ function sandbox(): { root: string; cache: string; env: NodeJS.ProcessEnv; log: 
     'scripts/bootstrap.mjs',
     'scripts/build-controlplane.mjs',
     'scripts/cache-lock.mjs',
+    'scripts/go-source-digest.mjs',
     'scripts/kubernetes-wrapper.mjs',
     'toolchain/tools.json',
     'package-lock.json',
@@ -116,16 +118,7 @@ it('takes over a lock whose owner is gone', async () => {
   const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
   const source = path.join(box.root, 'toolchain', 'go', 'template-reads');
   // The bootstrap's cache entry for template-reads: its name carries a digest of the sources.
-  const digest = createHash('sha256');
-  for (const file of fs
-    .readdirSync(source)
-    .filter((f) => /\.go$|^go\.(mod|sum)$/.test(f))
-    .sort())
-    digest
-      .update(`${file}\0`)
-      .update(fs.readFileSync(path.join(source, file)))
-      .update('\0');
-  const lock = path.join(box.cache, `template-reads-src-${digest.digest('hex').slice(0, 16)}.lock`);
+  const lock = path.join(box.cache, `template-reads-src-${goSourceDigest(source)}.lock`);
   fs.mkdirSync(lock, { recursive: true });
   fs.writeFileSync(path.join(lock, 'owner.json'), JSON.stringify({ pid: Number(dead.stdout), host: os.hostname(), started: Date.now() }));
   const result = await run('scripts/bootstrap.mjs', box.root, box.env);

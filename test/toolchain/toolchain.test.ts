@@ -87,6 +87,7 @@ describe('bootstrap', () => {
     fs.mkdirSync(path.join(root, 'toolchain'));
     fs.copyFileSync(path.join(REPO, 'scripts', 'bootstrap.mjs'), path.join(root, 'scripts', 'bootstrap.mjs'));
     fs.copyFileSync(path.join(REPO, 'scripts', 'cache-lock.mjs'), path.join(root, 'scripts', 'cache-lock.mjs'));
+    fs.copyFileSync(path.join(REPO, 'scripts', 'go-source-digest.mjs'), path.join(root, 'scripts', 'go-source-digest.mjs'));
     fs.copyFileSync(path.join(REPO, 'toolchain', 'tools.json'), path.join(root, 'toolchain', 'tools.json'));
     fs.copyFileSync(path.join(REPO, 'package-lock.json'), path.join(root, 'package-lock.json'));
     fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'));

@@ -2,22 +2,22 @@
 // disk (one file per URL), so a second run and CI work offline once warm.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bvchartCacheDir } from '../../core/cache-dir.ts';
 import { writeFileAtomically } from '../../core/write-file-atomically.ts';
 
 export type SchemaText = { readonly found: true; readonly text: string } | { readonly found: false; readonly reason: string };
 
 export interface SchemaSourceOptions {
-  /** Folder for downloaded schemas; default $XDG_CACHE_HOME/bvchart/schemas. */
+  /** Folder for downloaded schemas; default <cache root>/bvchart/schemas (core/cache-dir.ts). */
   readonly cacheDir?: string;
   /** Replaces the network fetch (tests). */
   readonly fetchText?: (url: string) => Promise<{ status: number; text: string }>;
 }
 
 export function defaultCacheDir(): string {
-  return path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'bvchart', 'schemas');
+  return bvchartCacheDir('schemas');
 }
 
 async function fetchWithTimeout(url: string): Promise<{ status: number; text: string }> {

@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import ajvPackage from 'ajv/package.json' with { type: 'json' };
+import { bvchartCacheDir } from '../../core/cache-dir.ts';
 import { writeFileAtomically } from '../../core/write-file-atomically.ts';
 import { KUBE_AJV_FINGERPRINT, RE2_REGEXP_NAME, re2Compatible } from './kube-ajv.ts';
 
@@ -26,7 +26,7 @@ const CACHE_FORMAT = '1';
 const requireFromHere = createRequire(import.meta.url);
 
 export function defaultValidatorCacheDir(): string {
-  return path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'bvchart', 'validators');
+  return bvchartCacheDir('validators');
 }
 
 /** The digest naming a schema's compiled validator. */
