@@ -210,7 +210,7 @@ describe('inputs', () => {
     const run = await runCli(['validate', CHART, '-f', values, ...SCHEMAS, '--kubernetes-version', '1.33.0', '--helm', '4'], REPO);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(values);
-    expect(run.stdout).toMatch(/render-failed\s+helm template failed: .*replicas is 2, but quorum\.writeQuorum=2/);
+    expect(run.stdout).toMatch(/render-failed\s+helm template failed: .*replicas, quorum\.writeQuorum: 2 pods, but quorum\.writeQuorum=2/);
   });
 
   it('findings in a chart name the template file', async () => {
