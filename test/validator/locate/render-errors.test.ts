@@ -2,7 +2,7 @@
 // Helm's values-schema errors (one finding per error path) and template guards (`fail`
 // messages in the `<key>, <key>: <why>` form of our chart, Bitnami's `VALUES VALIDATION:`
 // block), each located in the override file, else in the chart's values.yaml, with the
-// template line Helm names. Each case: an override file in test/fixtures/locate-render/ and
+// template line Helm names (for our chart in generator/templates/chart/, the file to edit). Each case: an override file in test/fixtures/locate-render/ and
 // the expected `file:line key` list (file relative to the repository).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,7 +39,7 @@ const GUARD_SITE = 'include "boardviewer.validate"';
 const CASES: readonly Case[] = [
   { name: 'schema-enum.yaml', expected: [['schema-enum.yaml:3 storageClass.reclaimPolicy']] },
   { name: 'schema-unknown-key.yaml', expected: [['schema-unknown-key.yaml:4 persistence.sise']] },
-  { name: 'schema-several.yaml', expected: [['schema-several.yaml:2 replicas'], ['schema-several.yaml:6 ingress.hosts[0].host']] },
+  { name: 'schema-several.yaml', expected: [['schema-several.yaml:6 ingress.hosts[0].host'], ['schema-several.yaml:2 replicas']] },
   {
     name: 'guard-quorum.yaml',
     expected: [['guard-quorum.yaml:4 replicas', `${defaultLine(CHART, /^ {2}writeQuorum:/)} quorum.writeQuorum`]],
@@ -94,7 +94,8 @@ describe.each(HELM_MAJORS)('render errors name the values key (Helm %i)', (major
     for (const f of outcome.findings) expect(f).toMatchObject({ ruleId: 'render-failed', severity: 'error' });
     if (c.templateLine) {
       const template = outcome.findings[0]?.template;
-      expect(template?.file.startsWith(chart)).toBe(true);
+      // Our chart's templates are located in their generator sources, the files to edit.
+      expect(template?.file.startsWith(c.chart ?? path.join(REPO, 'generator', 'templates', 'chart', 'templates'))).toBe(true);
       const line = fs.readFileSync(template?.file ?? '', 'utf8').split('\n')[(template?.line ?? 0) - 1];
       expect(line).toContain(c.templateLine);
     } else {
