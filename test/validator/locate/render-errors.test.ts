@@ -60,6 +60,8 @@ const CASES: readonly Case[] = [
   { name: 'guard-requests.yaml', expected: [['guard-requests.yaml:4 resources.requests.cpu']], templateLine: GUARD_SITE },
   { name: 'guard-anti-affinity.yaml', expected: [['guard-anti-affinity.yaml:3 affinity.podAntiAffinity']], templateLine: GUARD_SITE },
   { name: 'guard-monitoring.yaml', expected: [['guard-monitoring.yaml:3 monitoring.enabled']], templateLine: 'boardviewer.requireAPI' },
+  { name: 'subchart-schema.yaml', chart: path.join(FIXTURES, 'parent-chart'), expected: [['subchart-schema.yaml:3 sub.port']] },
+  { name: 'bitnami-redis-schema.yaml', chart: BITNAMI_REDIS, expected: [['bitnami-redis-schema.yaml:3 auth.enabled']] },
   {
     name: 'bitnami-redis-architecture.yaml',
     chart: BITNAMI_REDIS,
@@ -99,7 +101,8 @@ describe.each(HELM_MAJORS)('render errors name the values key (Helm %i)', (major
       const line = fs.readFileSync(template?.file ?? '', 'utf8').split('\n')[(template?.line ?? 0) - 1];
       expect(line).toContain(c.templateLine);
     } else {
-      for (const f of outcome.findings) expect(f.message).toMatch(/^helm template failed: the values do not meet the schema of chart boardviewer: /);
+      const name = c.chart === BITNAMI_REDIS ? 'redis' : c.chart ? 'sub' : 'boardviewer';
+      for (const f of outcome.findings) expect(f.message.startsWith(`helm template failed: the values do not meet the schema of chart ${name}: `)).toBe(true);
     }
   });
 });
