@@ -5,6 +5,7 @@
 // malformed one a YAML diagnostic, and rapid edits are debounced to the newest text. The
 // chart is found from the buffer's folder (values/ beside chart/), or named by the client
 // (Bitnami redis, a chart we did not write, whose guard names its key its own way).
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderSchemaLocations, SHARED_SCHEMAS_DIR } from '../../toolchain/kubeconform.ts';
@@ -113,5 +114,55 @@ describe('bvchart lsp on Bitnami redis (initializationOptions.chart, Helm 3)', {
 
   it('a values file the chart accepts gets an empty list', async () => {
     expect(await server.open(bufferUri('redis-ok'), 'architecture: standalone\n')).toEqual([]);
+  });
+});
+
+describe('bvchart lsp lifecycle', { timeout: 30_000 }, () => {
+  const frame = (m: object) => {
+    const body = Buffer.from(JSON.stringify(m), 'utf8');
+    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+  };
+  /** Runs the server on raw frames (stdin left open, as editors do) and returns its exit code and answers. */
+  async function session(frames: readonly Buffer[]): Promise<{ code: number | string | null; ids: number[]; stderr: string }> {
+    const child = spawn(process.execPath, [BIN, 'lsp'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+    });
+    for (const f of frames) child.stdin.write(f);
+    const code = await new Promise<number | string | null>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve('did not exit');
+      }, 10_000);
+      child.on('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    const ids = [...out.matchAll(/"id":(\d+)/g)].map((m) => Number(m[1]));
+    return { code, ids, stderr };
+  }
+  const initialize = frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { rootUri: null, capabilities: {} } });
+
+  it('exits 0 on exit after shutdown, with stdin still open; a body that is not JSON is logged and skipped; unknown requests get an error', async () => {
+    const r = await session([
+      frame({ jsonrpc: '2.0', id: 7, method: 'textDocument/hover', params: {} }),
+      initialize,
+      Buffer.from('Content-Length: 5\r\n\r\n{bad}', 'ascii'),
+      frame({ jsonrpc: '2.0', id: 2, method: 'textDocument/hover', params: {} }),
+      frame({ jsonrpc: '2.0', id: 3, method: 'shutdown' }),
+      frame({ jsonrpc: '2.0', method: 'exit' }),
+    ]);
+    expect(r).toMatchObject({ code: 0, ids: [7, 1, 2, 3] });
+    expect(r.stderr).toContain('ignored a body that is not JSON');
+  });
+
+  it('exits 1 on exit without shutdown (LSP)', async () => {
+    expect((await session([initialize, frame({ jsonrpc: '2.0', method: 'exit' })])).code).toBe(1);
   });
 });
