@@ -62,6 +62,7 @@ const CASES: readonly Case[] = [
   { name: 'guard-monitoring.yaml', expected: [['guard-monitoring.yaml:3 monitoring.enabled']], templateLine: 'boardviewer.requireAPI' },
   { name: 'subchart-schema.yaml', chart: path.join(FIXTURES, 'parent-chart'), expected: [['subchart-schema.yaml:3 sub.port']] },
   { name: 'bitnami-redis-schema.yaml', chart: BITNAMI_REDIS, expected: [['bitnami-redis-schema.yaml:3 auth.enabled']] },
+  { name: 'bitnami-redis-required.yaml', chart: BITNAMI_REDIS, expected: [[]], templateLine: 'include' },
   {
     name: 'bitnami-redis-architecture.yaml',
     chart: BITNAMI_REDIS,
