@@ -12,8 +12,8 @@ const SLOW_TIERS = {
   toolchain: ['test/toolchain/cache-lock.test.ts'],
   // A 50 MB manifest file.
   'large-input': ['test/validator/large-input.test.ts'],
-  // yaml-language-server over LSP.
-  'language-server': ['test/editor/yaml-language-server.test.ts'],
+  // yaml-language-server and bvchart lsp over LSP.
+  'language-server': ['test/editor/yaml-language-server.test.ts', 'test/editor/bvchart-language-server.test.ts'],
   // The control plane built from source, on loopback (KWOK nodes).
   'control-plane': ['test/e2e/**/*.test.ts'],
   // Differential tests against outside judges over large generated corpora (the Go YAML

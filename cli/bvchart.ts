@@ -5,6 +5,7 @@
 //   bvchart report merge     join JSON reports of shards into one (cli/report-command.ts)
 //   bvchart release [...]   package, sign and publish the chart (cli/release-command.ts)
 //   bvchart explore [...]   property-based testing of a chart's values (cli/explore-command.ts)
+//   bvchart lsp             language server for values files, diagnostics only (cli/lsp-command.ts)
 // Each command's module is imported only when that command runs, so `bvchart --help` (and
 // every command) loads nothing it does not use: startup time is what editors and hooks feel.
 import { InternalError } from '../validator/internal-error.ts';
@@ -64,6 +65,13 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: async () => {
       const m = await import('./release-command.ts');
       return { usage: m.RELEASE_USAGE, run: m.releaseCommand };
+    },
+  },
+  lsp: {
+    summary: 'language server (LSP over stdio) for values files: findings at the key, beside yaml-language-server',
+    load: async () => {
+      const m = await import('./lsp-command.ts');
+      return { usage: m.LSP_USAGE, run: m.lspCommand };
     },
   },
 };

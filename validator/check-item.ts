@@ -114,7 +114,7 @@ async function renderStream(request: RenderRequest, context: CheckContext): Prom
   const settings = context.settings;
   const helms = context.helmsFor(request.helmMajor);
   const outcome = await renderChart(request, helms);
-  if (!outcome.ok) return { findings: [outcome.finding] };
+  if (!outcome.ok) return { findings: [...outcome.findings] };
   const findings: Finding[] = [];
   let previous: ManifestInput[] | undefined;
   if (settings.upgradeFrom) {
@@ -124,7 +124,7 @@ async function renderStream(request: RenderRequest, context: CheckContext): Prom
     } else {
       const before = await renderChart({ ...request, chart: fromInput.path, valuesFiles: settings.upgradeValues ?? request.valuesFiles }, helms);
       if (before.ok) previous = [{ file: 'installed', text: before.manifests }];
-      else findings.push({ ...before.finding, message: `rendering the installed release: ${before.finding.message}` });
+      else findings.push(...before.findings.map((f) => ({ ...f, message: `rendering the installed release: ${f.message}` })));
     }
   }
   const stream: Stream = {

@@ -22,6 +22,21 @@ export interface Scenario {
   readonly helmMajor?: 3 | 4;
 }
 
+/** A values key that fed the offending field, and where it was set (the user's -f file, else the chart's values.yaml). */
+export interface ValuesLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** The key as users write it: `storageClass.reclaimPolicy`, `ingress.hosts[0].host`. */
+  readonly path: string;
+}
+
+/** The template source line that wrote a field no value feeds. */
+export interface TemplateLocation {
+  readonly file: string;
+  readonly line: number;
+}
+
 export interface Finding {
   /** Stable id: a policy rule id (kebab-case, e.g. `pdb-protects-statefulset`) or a stage code (`schema/invalid`, `parse/duplicate-key`, `upgrade-immutable-field`). */
   readonly ruleId: string;
@@ -37,6 +52,10 @@ export interface Finding {
   /** JSON Pointer inside the object. */
   readonly pointer?: string;
   readonly scenario?: Scenario;
+  /** The values keys that produced the offending field (validator/locate/), first the one to edit. */
+  readonly values?: readonly ValuesLocation[];
+  /** The template source line, when no value feeds the field. */
+  readonly template?: TemplateLocation;
   /** Set when an annotation or the config file suppressed it; it is still reported. */
   readonly suppressed?: { readonly reason: string; readonly by: 'annotation' | 'config' };
 }

@@ -403,18 +403,18 @@ describe('R8: replicas must hold the primary plus the write quorum', () => {
   it.each([
     [
       { autoscaling: { enabled: false }, replicas: 2 },
-      'replicas is 2, but quorum.writeQuorum=2 needs a primary plus 2 replicas: set replicas to at least 3 (R8)',
+      'replicas, quorum.writeQuorum: 2 pods, but quorum.writeQuorum=2 needs a primary plus 2 replicas: set replicas to at least 3 (R8)',
     ],
     [
       { autoscaling: { minReplicas: 2 } },
-      'autoscaling.minReplicas is 2, but quorum.writeQuorum=2 needs a primary plus 2 replicas: set autoscaling.minReplicas to at least 3 (R8)',
+      'autoscaling.minReplicas, quorum.writeQuorum: 2 pods, but quorum.writeQuorum=2 needs a primary plus 2 replicas: set autoscaling.minReplicas to at least 3 (R8)',
     ],
     [
       { quorum: { writeQuorum: 4 } },
-      'autoscaling.minReplicas is 4, but quorum.writeQuorum=4 needs a primary plus 4 replicas: set autoscaling.minReplicas to at least 5 (R8)',
+      'autoscaling.minReplicas, quorum.writeQuorum: 4 pods, but quorum.writeQuorum=4 needs a primary plus 4 replicas: set autoscaling.minReplicas to at least 5 (R8)',
     ],
-    [{ autoscaling: { minReplicas: 5, maxReplicas: 4 } }, 'autoscaling.maxReplicas (4) is below autoscaling.minReplicas (5) (R6)'],
-    [{ redis: { mode: 'external' } }, 'redis.mode is external but redis.external.addresses is empty'],
+    [{ autoscaling: { minReplicas: 5, maxReplicas: 4 } }, 'autoscaling.maxReplicas, autoscaling.minReplicas: the maximum 4 is below the minimum 5 (R6)'],
+    [{ redis: { mode: 'external' } }, 'redis.external.addresses, redis.mode: empty while redis.mode is external'],
   ] as const)('%j fails: %s', async (values, message) => {
     for (const major of [3, 4] as const) {
       const r = await render(values as Values, { major });
@@ -435,8 +435,8 @@ describe('R8: replicas must hold the primary plus the write quorum', () => {
 
 describe('R13/R14: CRD-backed features fail loudly when the cluster lacks the CRDs', () => {
   it.each([
-    [{ monitoring: { enabled: true } }, 'monitoring.enabled is true but the cluster does not serve monitoring.coreos.com/v1'],
-    [{ backup: { enabled: true } }, 'backup.enabled is true but the cluster does not serve velero.io/v1'],
+    [{ monitoring: { enabled: true } }, 'monitoring.enabled: true but the cluster does not serve monitoring.coreos.com/v1'],
+    [{ backup: { enabled: true } }, 'backup.enabled: true but the cluster does not serve velero.io/v1'],
   ] as const)('%j without the API fails', async (values, message) => {
     for (const major of [3, 4] as const) {
       const r = await render(values as Values, { major, withCRDs: false });

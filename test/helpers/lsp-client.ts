@@ -101,6 +101,13 @@ export interface LspClientOptions {
   readonly settings: Readonly<Record<string, JsonValue>>;
   /** Upper bound for every request, including initialize (default 10 s). */
   readonly requestTimeoutMs?: number;
+  /** Sent as initialize's initializationOptions. */
+  readonly initializationOptions?: JsonValue;
+  /**
+   * After initialized, wait for the server's configuration pull with a codeLens request
+   * (yaml-language-server's barrier; default true). Servers without codeLens set false.
+   */
+  readonly configurationBarrier?: boolean;
 }
 
 export const fileUri = (file: string): string => pathToFileURL(file).href;
@@ -174,6 +181,7 @@ export class LspClient {
         locale: 'en',
         rootUri,
         workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
+        ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
         capabilities: {
           workspace: { configuration: true, workspaceFolders: true },
           textDocument: {
@@ -186,7 +194,9 @@ export class LspClient {
       });
       client.notify('initialized', {});
       // yaml-language-server's codeLens handler awaits its configuration pull: a barrier.
-      await client.request('textDocument/codeLens', { textDocument: { uri: `${rootUri}/__barrier__.yaml` } });
+      if (options.configurationBarrier !== false) {
+        await client.request('textDocument/codeLens', { textDocument: { uri: `${rootUri}/__barrier__.yaml` } });
+      }
       return client;
     } catch (error) {
       await client.stop();
@@ -227,6 +237,21 @@ export class LspClient {
     // Re-opening replaces the whole text (didClose would publish an empty list first).
     if (previous === undefined) this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
     else this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return diagnostics;
+  }
+
+  /** Saves a document (didSave with its text) and resolves with the diagnostics published next. */
+  save(uri: string, text: string, timeoutMs = this.timeoutMs): Promise<readonly LspDiagnostic[]> {
+    const diagnostics = this.nextDiagnostics(uri, timeoutMs);
+    this.notify('textDocument/didSave', { textDocument: { uri }, text });
+    return diagnostics;
+  }
+
+  /** Closes a document and resolves with the diagnostics published next (a server clears them). */
+  close(uri: string, timeoutMs = this.timeoutMs): Promise<readonly LspDiagnostic[]> {
+    const diagnostics = this.nextDiagnostics(uri, timeoutMs);
+    this.versions.delete(uri);
+    this.notify('textDocument/didClose', { textDocument: { uri } });
     return diagnostics;
   }
 

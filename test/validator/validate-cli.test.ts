@@ -210,7 +210,28 @@ describe('inputs', () => {
     const run = await runCli(['validate', CHART, '-f', values, ...SCHEMAS, '--kubernetes-version', '1.33.0', '--helm', '4'], REPO);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(values);
-    expect(run.stdout).toMatch(/render-failed\s+helm template failed: .*replicas is 2, but quorum\.writeQuorum=2/);
+    expect(run.stdout).toMatch(/render-failed\s+helm template failed: .*replicas, quorum\.writeQuorum: 2 pods, but quorum\.writeQuorum=2/);
+  });
+
+  it('a render error in JSON names the values keys where they were set: the -f file, else the chart default', async () => {
+    const values = write('# two pods\nautoscaling:\n  enabled: false\nreplicas: 2\n', 'two-pods-json.yaml');
+    const run = await runCli(['validate', CHART, '-f', values, ...SCHEMAS, '--kubernetes-version', '1.33.0', '--helm', '3', '-o', 'json'], REPO);
+    expect(run.code).toBe(1);
+    const parsed = JSON.parse(run.stdout) as { findings: { ruleId: string; values?: unknown; template?: { file: string } }[] };
+    const quorumLine =
+      fs
+        .readFileSync(path.join(CHART, 'values.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => /^ {2}writeQuorum:/.test(l)) + 1;
+    expect(parsed.findings).toHaveLength(1);
+    expect(parsed.findings[0]).toMatchObject({
+      ruleId: 'render-failed',
+      values: [
+        { file: values, line: 4, column: 1, path: 'replicas' },
+        { file: path.join(CHART, 'values.yaml'), line: quorumLine, column: 3, path: 'quorum.writeQuorum' },
+      ],
+      template: { file: path.join(REPO, 'generator', 'templates', 'chart', 'templates', 'statefulset.yaml') },
+    });
   });
 
   it('findings in a chart name the template file', async () => {

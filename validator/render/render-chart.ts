@@ -1,8 +1,9 @@
 // Stage 1, render: `helm template` for one scenario (values files × Kubernetes version ×
-// Helm major). A failed render is a finding naming the values file, never a crash.
+// Helm major). A failed render is findings naming the values keys (render-failure.ts), never a crash.
 
 import { Helm, type HelmMajor } from '../../toolchain/helm.ts';
 import type { Finding, Scenario } from '../finding.ts';
+import { renderFailureFindings } from './render-failure.ts';
 
 export interface RenderRequest {
   readonly chart: string;
@@ -16,7 +17,7 @@ export interface RenderRequest {
 
 export type RenderOutcome =
   | { readonly ok: true; readonly manifests: string; readonly scenario: Scenario }
-  | { readonly ok: false; readonly finding: Finding; readonly scenario: Scenario };
+  | { readonly ok: false; readonly findings: readonly Finding[]; readonly scenario: Scenario };
 
 export function scenarioOf(r: RenderRequest): Scenario {
   return { values: r.valuesFiles.length > 0 ? r.valuesFiles.join(' + ') : '(defaults)', kubeVersion: r.kubeVersion, helmMajor: r.helmMajor };
@@ -43,10 +44,6 @@ export async function renderChart(request: RenderRequest, helms: ReadonlyMap<Hel
     apiVersions: request.apiVersions,
   });
   if (result.status === 0) return { ok: true, manifests: result.stdout, scenario };
-  const file = request.valuesFiles[request.valuesFiles.length - 1] ?? request.chart;
-  return {
-    ok: false,
-    scenario,
-    finding: { ruleId: 'render-failed', severity: 'error', message: `helm template failed: ${helmError(result.stderr || result.error || '')}`, file, scenario },
-  };
+  const message = helmError(result.stderr || result.error || '');
+  return { ok: false, scenario, findings: renderFailureFindings({ chart: request.chart, valuesFiles: request.valuesFiles, scenario, message }) };
 }

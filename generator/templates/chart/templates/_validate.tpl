@@ -1,5 +1,7 @@
 {{- /*
-Render guards: `fail` with a message that names the values key (the convention bvchart explore reads), and the checks they use.
+Render guards: `fail` with a message that starts with the values key to change, `<key>: <why>` (several keys:
+`<key>, <key>: <why>`, the one to edit first); bvchart validate and explore parse it
+(validator/render/guard-message.ts) and point at the line that sets the key. And the checks they use.
 */ -}}
 {{/*
 boardviewer.podsLeft: the pods still serving at N pods after the worst voluntary disruption
@@ -37,7 +39,7 @@ Usage: {{ include "boardviewer.validate" . }}
 {{- $need := add 1 .Values.quorum.writeQuorum | int }}
 {{- if lt $min $need }}
 {{- $key := ternary "autoscaling.minReplicas" "replicas" .Values.autoscaling.enabled }}
-{{- fail (printf "%s is %d, but quorum.writeQuorum=%d needs a primary plus %d replicas: set %s to at least %d (R8)" $key $min (int .Values.quorum.writeQuorum) (int .Values.quorum.writeQuorum) $key $need) }}
+{{- fail (printf "%s, quorum.writeQuorum: %d pods, but quorum.writeQuorum=%d needs a primary plus %d replicas: set %s to at least %d (R8)" $key $min (int .Values.quorum.writeQuorum) (int .Values.quorum.writeQuorum) $key $need) }}
 {{- end }}
 {{- $left := include "boardviewer.podsLeft" (list . $min) | int }}
 {{- if lt $left $need }}
@@ -46,13 +48,13 @@ Usage: {{ include "boardviewer.validate" . }}
 {{- range $n := untilStep $min (add $min 400 | int) 1 }}
 {{- if and (eq $enough 0) (ge (include "boardviewer.podsLeft" (list $ $n) | int) $need) }}{{ $enough = $n }}{{ end }}
 {{- end }}
-{{- fail (printf "%s is %d, but a node drain or rolling update (podDisruptionBudget.maxUnavailable=%v, updateStrategy.maxUnavailable=%v) may leave only %d pods while quorum.writeQuorum=%d needs %d: set %s to at least %d, or tighten the disruption bounds (R8, R12)" $key $min .Values.podDisruptionBudget.maxUnavailable .Values.updateStrategy.maxUnavailable $left (int .Values.quorum.writeQuorum) $need $key $enough) }}
+{{- fail (printf "%s, podDisruptionBudget.maxUnavailable, updateStrategy.maxUnavailable: %d pods, but a node drain or rolling update (podDisruptionBudget.maxUnavailable=%v, updateStrategy.maxUnavailable=%v) may leave only %d pods while quorum.writeQuorum=%d needs %d: set %s to at least %d, or tighten the disruption bounds (R8, R12)" $key $min .Values.podDisruptionBudget.maxUnavailable .Values.updateStrategy.maxUnavailable $left (int .Values.quorum.writeQuorum) $need $key $enough) }}
 {{- end }}
 {{- if and .Values.autoscaling.enabled (lt (int .Values.autoscaling.maxReplicas) (int .Values.autoscaling.minReplicas)) }}
-{{- fail (printf "autoscaling.maxReplicas (%d) is below autoscaling.minReplicas (%d) (R6)" (int .Values.autoscaling.maxReplicas) (int .Values.autoscaling.minReplicas)) }}
+{{- fail (printf "autoscaling.maxReplicas, autoscaling.minReplicas: the maximum %d is below the minimum %d (R6)" (int .Values.autoscaling.maxReplicas) (int .Values.autoscaling.minReplicas)) }}
 {{- end }}
 {{- if hasKey .Values.affinity "podAntiAffinity" }}
-{{- fail "affinity.podAntiAffinity is set by the chart from placement.nodeAntiAffinity (R15); use placement, or nodeAffinity/podAffinity in affinity" }}
+{{- fail "affinity.podAntiAffinity: set by the chart from placement.nodeAntiAffinity (R15); use placement, or nodeAffinity/podAffinity in affinity" }}
 {{- end }}
 {{- if .Values.networkPolicy.enabled }}
 {{- $cidrs := dict "networkPolicy.databaseCIDR" .Values.networkPolicy.databaseCIDR }}
@@ -63,12 +65,12 @@ Usage: {{ include "boardviewer.validate" . }}
 {{- range $key, $cidr := $cidrs }}
 {{- $network := include "boardviewer.cidrNetwork" $cidr }}
 {{- if ne $cidr $network }}
-{{- fail (printf "%s %s has address bits set beyond its prefix length, which Kubernetes refuses: use %s (R15)" $key $cidr $network) }}
+{{- fail (printf "%s: %s has address bits set beyond its prefix length, which Kubernetes refuses: use %s (R15)" $key $cidr $network) }}
 {{- end }}
 {{- end }}
 {{- end }}
 {{- if and (eq .Values.redis.mode "external") (empty .Values.redis.external.addresses) }}
-{{- fail "redis.mode is external but redis.external.addresses is empty: list the Redis nodes as host:port (R9)" }}
+{{- fail "redis.external.addresses, redis.mode: empty while redis.mode is external: list the Redis nodes as host:port (R9)" }}
 {{- end }}
 {{- end }}
 
@@ -102,7 +104,7 @@ Usage: {{ include "boardviewer.requireAPI" (list . "monitoring.coreos.com/v1/Ser
 {{- $api := index . 1 }}
 {{- $key := index . 2 }}
 {{- if and $root.Values.requireCRDs (not ($root.Capabilities.APIVersions.Has $api)) }}
-{{- fail (printf "%s is true but the cluster does not serve %s: install its CRDs or set %s=false; to render offline pass --api-versions %s (or set requireCRDs=false)" $key $api $key $api) }}
+{{- fail (printf "%s: true but the cluster does not serve %s: install its CRDs or set %s=false; to render offline pass --api-versions %s (or set requireCRDs=false)" $key $api $key $api) }}
 {{- end }}
 {{- end }}
 
