@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { describeAjvError } from '../core/ajv.ts';
+import { fromPointer } from '../core/diagnostic.ts';
 import type { Helm, HelmMajor } from '../toolchain/helm.ts';
+import { keyPathOf } from '../validator/locate/values-origin.ts';
 import { parseManifests } from '../validator/parse/parse-manifests.ts';
-import { keyPath } from '../validator/values/validate-values.ts';
 import type { ExploreCase } from './cases.ts';
 import type { ChartInput } from './chart-input.ts';
 import type { PathSegment } from './leaves.ts';
@@ -16,6 +17,11 @@ import { classifyHelm, type HelmOutcome, helmSchemaPointers } from './oracles/he
 import type { Disagreement } from './oracles/oracle.ts';
 import type { ValidatorOracle } from './oracles/validator-oracle.ts';
 import { buildOverride, coalesce, valuesYaml } from './values-override.ts';
+
+/** A JSON Pointer into the values as the key users write (`a.b[0]`). */
+function keyPath(pointer: string): string {
+  return pointer === '' ? '(root)' : keyPathOf(fromPointer(pointer));
+}
 
 export interface CaseRender {
   readonly helmMajor: HelmMajor;

@@ -1,10 +1,11 @@
 // Every bad values file under values/invalid/ is rejected by Helm itself (Helm 3 and Helm 4,
 // `helm lint --strict` and `helm template`, both at the key the file's header names) and by
-// our validator (same key path, with file and line). One mistake per file.
+// `bvchart validate -f` (its render stage names the same key path, with file and line). One
+// mistake per file.
 import { describe, expect, it } from 'vitest';
 import { HELM_MAJORS, Helm } from '../../toolchain/helm.ts';
 import { NEWEST_KUBE_VERSION } from '../../toolchain/kube-versions.ts';
-import { keyPath, validateValuesFiles } from '../../validator/values/validate-values.ts';
+import { renderChart } from '../../validator/render/render-chart.ts';
 import { CHART } from '../helpers/scenarios.ts';
 import { INVALID_MODELINE, loadInvalidValuesCases } from './invalid-fixtures.ts';
 
@@ -58,16 +59,23 @@ describe('values/invalid/ fixtures', () => {
 });
 
 describe.each(CASES)('values/invalid/$name (expect $keyPath)', (c) => {
-  it(`our validator names ${c.keyPath} with the file and line ${c.line}`, () => {
-    const diagnostics = validateValuesFiles(CHART, [c.file]);
-    expect(diagnostics.length, 'rejected').toBeGreaterThan(0);
-    for (const d of diagnostics) {
+  it(`bvchart validate -f names ${c.keyPath} with the file and line ${c.line}`, async () => {
+    const request = {
+      chart: CHART,
+      valuesFiles: [c.file],
+      kubeVersion: NEWEST_KUBE_VERSION,
+      helmMajor: 4 as const,
+      releaseName: 'bv',
+      namespace: 'boards',
+      apiVersions: [],
+    };
+    const outcome = await renderChart(request, new Map());
+    expect(outcome.ok, 'rejected').toBe(false);
+    if (outcome.ok) return;
+    for (const f of outcome.findings) {
       // Every problem found is the one the file is about (the fixture has one mistake).
-      expect(keyPath(d.pointer ?? ''), d.message).toBe(c.keyPath);
-      expect(d.message.startsWith(`${c.keyPath}:`), d.message).toBe(true);
-      expect(d.severity).toBe('error');
-      expect(d.file).toBe(c.file);
-      expect(d.position?.line, d.message).toBe(c.line);
+      expect(f.severity).toBe('error');
+      expect(f.values?.[0], f.message).toMatchObject({ file: c.file, line: c.line, path: c.keyPath });
     }
   });
 
