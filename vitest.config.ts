@@ -4,10 +4,12 @@ import { defineConfig } from 'vitest/config';
 // runs every tier. Each slow tier is named for what makes it slow.
 const SLOW_TIERS = {
   // Every scenario × Kubernetes 1.29–1.36 × Helm 3 and 4 (the fast tier covers one cell per scenario).
-  // Release names of 1 and 53 characters likewise on every scenario with Helm 3 and 4.
-  matrix: ['test/chart/helm-matrix.test.ts', 'test/chart/release-names.test.ts'],
-  // explore's seeded offline run: 30 drawn values cases × Helm 3 and 4 × Kubernetes 1.29 and 1.36.
-  explore: ['test/explore/explore-chart.test.ts'],
+  // Release names of 1 and 53 characters likewise on every scenario, and every values/invalid/
+  // file judged by `helm lint --strict` and `helm template` of Helm 3 and 4.
+  matrix: ['test/chart/helm-matrix.test.ts', 'test/chart/release-names.test.ts', 'test/values/invalid-values.test.ts'],
+  // explore's seeded offline runs: 30 drawn values cases × Helm 3 and 4 × Kubernetes 1.29 and
+  // 1.36 on our chart, and the Bitnami charts under ../shared/third-party.
+  explore: ['test/explore/explore-chart.test.ts', 'test/explore/third-party-charts.test.ts'],
   // Two bootstraps contending for one tools-cache entry (a build that lasts seconds, on purpose).
   toolchain: ['test/toolchain/cache-lock.test.ts'],
   // A 50 MB manifest file.
@@ -17,8 +19,10 @@ const SLOW_TIERS = {
   // The control plane built from source, on loopback (KWOK nodes).
   'control-plane': ['test/e2e/**/*.test.ts'],
   // Differential tests against outside judges over large generated corpora (the Go YAML
-  // decoder, Cyclonus), real Redis, kube-score over every scenario.
+  // decoder, Cyclonus), real Redis, kube-score over every scenario; n shards merged against
+  // the unsharded run on third-party corpora.
   differential: [
+    'test/validator/shard-merge.test.ts',
     'test/validator/decode/decode-differential.test.ts',
     'test/validator/flows/differential.test.ts',
     'test/chart/redis-bootstrap.test.ts',
