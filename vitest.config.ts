@@ -39,6 +39,9 @@ const shared = {
   pool: 'forks',
 } as const;
 
+// The fast tier shares one module graph per worker (isolate: false): with isolation each file
+// forked a fresh process and imported the validator again, about half the tier's CPU time.
+// Tests that change the environment restore it (vi.stubEnv, unstubAllEnvs).
 // Files at once. Vitest's default on 2 cores is one file at a time (cores − 1); most of these
 // tests wait on Helm, Go and kubeconform processes, so two files run side by side. Tiers that
 // own something process-wide run alone, after the rest: the control plane (one loopback API
@@ -50,7 +53,7 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     projects: [
-      { test: { ...shared, name: 'fast', include: ['test/**/*.test.ts'], exclude: Object.values(SLOW_TIERS).flat(), maxWorkers: WORKERS } },
+      { test: { ...shared, name: 'fast', include: ['test/**/*.test.ts'], exclude: Object.values(SLOW_TIERS).flat(), maxWorkers: WORKERS, isolate: false } },
       ...Object.entries(SLOW_TIERS).map(([name, include]) => ({
         test: {
           ...shared,
