@@ -2,6 +2,7 @@
 // file when one was written (else the chart's values.schema.json), with the values key as
 // the logical location.
 import path from 'node:path';
+import { sarifLog, sarifPhysicalLocation } from '../../core/sarif.ts';
 import type { ExploreReport } from '../explore-report.ts';
 import { ORACLES, type OracleId } from '../oracles/oracle.ts';
 
@@ -14,7 +15,7 @@ export function sarifReport(report: ExploreReport, toolVersion: string): string 
     message: { text: `${f.key} = ${JSON.stringify(f.value)}: ${f.message}` },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: (f.file ?? path.join(report.summary.chart, 'values.schema.json')).replace(/\\/g, '/') } },
+        physicalLocation: sarifPhysicalLocation(f.file ?? path.join(report.summary.chart, 'values.schema.json')),
         logicalLocations: [{ name: f.key, fullyQualifiedName: f.key, kind: 'member' }],
       },
     ],
@@ -28,28 +29,16 @@ export function sarifReport(report: ExploreReport, toolVersion: string): string 
       ...(f.kubeVersion ? { kubeVersion: f.kubeVersion } : {}),
     },
   }));
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'bvchart explore',
-            version: toolVersion,
-            informationUri: 'https://github.com/boardviewer/bvchart',
-            rules: ids.map((id) => ({
-              id,
-              shortDescription: { text: ORACLES[id] },
-              fullDescription: { text: ORACLES[id] },
-              defaultConfiguration: { level: 'error' },
-            })),
-          },
-        },
-        results,
-        properties: { summary: { ...report.summary, perLeaf: undefined } },
-      },
-    ],
-  };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return sarifLog({
+    tool: 'bvchart explore',
+    version: toolVersion,
+    rules: ids.map((id) => ({
+      id,
+      shortDescription: { text: ORACLES[id] },
+      fullDescription: { text: ORACLES[id] },
+      defaultConfiguration: { level: 'error' },
+    })),
+    results,
+    properties: { summary: { ...report.summary, perLeaf: undefined } },
+  });
 }
