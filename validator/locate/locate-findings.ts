@@ -101,15 +101,33 @@ export class FindingLocator {
         return result.status === 0 ? new RenderedFields(result.stdout, request.namespace) : undefined;
       });
     try {
-      const { feeds } = await attributeFields(new RenderedFields(manifests, request.namespace), leaves, targets, render);
-      return feeds.map((indexes) => {
-        const located = indexes.flatMap((i) => {
-          const origin = origins.origin((leaves[i] as ValuesLeaf).segments);
-          return origin ? [origin] : [];
-        });
-        // The user's files first (what they chose), then the chart's defaults.
-        return [...located.filter((v) => !origins.isChartDefault(v.file)), ...located.filter((v) => origins.isChartDefault(v.file))];
+      const base = new RenderedFields(manifests, request.namespace);
+      // The user's keys first, all of them (their files are short); the chart's defaults only
+      // for fields no user key feeds, and only while few keys feed the field (attribute-fields.ts).
+      const isUser = (leaf: ValuesLeaf) => {
+        const origin = origins.origin(leaf.segments);
+        return origin !== undefined && !origins.isChartDefault(origin.file);
+      };
+      const user = leaves.filter(isUser);
+      const defaults = leaves.filter((l) => !isUser(l));
+      const first = await attributeFields(base, user, targets, render, Number.POSITIVE_INFINITY);
+      const rest = targets.map((_, i) => i).filter((i) => (first.feeds[i] ?? []).length === 0);
+      const second = await attributeFields(
+        base,
+        defaults,
+        rest.map((i) => targets[i] as FieldTarget),
+        render,
+      );
+      const fed: ValuesLeaf[][] = targets.map((_, i) => (first.feeds[i] ?? []).map((j) => user[j] as ValuesLeaf));
+      rest.forEach((i, k) => {
+        if (!second.broad[k]) fed[i] = (second.feeds[k] ?? []).map((j) => defaults[j] as ValuesLeaf);
       });
+      return fed.map((list) =>
+        list.flatMap((leaf) => {
+          const origin = origins.origin(leaf.segments);
+          return origin ? [origin] : [];
+        }),
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
