@@ -1,9 +1,9 @@
 // Locating tests: validate a chart with values files (real Helm), then read the finding of a
 // rule back from the three reports a user sees (text, JSON, SARIF).
 import path from 'node:path';
+import type { HelmMajor } from '../../toolchain/helm.ts';
 import { NEWEST_KUBE_VERSION } from '../../toolchain/kube-versions.ts';
 import { folderSchemaLocations } from '../../toolchain/kubeconform.ts';
-import type { HelmMajor } from '../../toolchain/helm.ts';
 import type { Finding } from '../../validator/finding.ts';
 import { formatReport } from '../../validator/report/format-report.ts';
 import type { ValidationReport } from '../../validator/report/validation-report.ts';
@@ -44,5 +44,8 @@ export async function validateAndReport(chart: string, valuesFiles: readonly str
   };
 }
 
-/** A path as the text report shows it (relative to the working folder). */
-export const shownPath = (file: string): string => path.relative(process.cwd(), file);
+/** A path as the text report shows it: relative to the working folder when inside it. */
+export const shownPath = (file: string): string => {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+};
