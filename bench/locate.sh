@@ -7,20 +7,23 @@
 # adds errors (test/fixtures/locate/storage-class-retain.yaml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f dist/cli/bvchart.js ] || npm run build >/dev/null
+npm run build >/dev/null # the CLI runs dist/
 SCHEMAS="${BVCHART_SCHEMAS_DIR:-$(cd .. && pwd)/shared/kubernetes-schemas}"
 LAYOUT='{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json'
 COMMON=(--schema-location "$SCHEMAS/$LAYOUT" --schema-location "$SCHEMAS/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json"
   --api-versions monitoring.coreos.com/v1 --api-versions velero.io/v1 --summary)
 ONE=(--kubernetes-version 1.36 --helm 4)
 
-run() { # label, args...
+run() { # label, args...: the best of two runs (the machine is shared)
   local label=$1; shift
-  local start end summary
-  start=$(date +%s%N)
-  summary=$(node bin/bvchart.js validate chart "$@" "${COMMON[@]}" 2>/dev/null || true)
-  end=$(date +%s%N)
-  printf '%-62s %7.2f s   %s\n' "$label" "$(echo "($end - $start) / 1000000000" | bc -l)" "$(echo "$summary" | cut -d';' -f1)"
+  local start end summary best=
+  for _ in 1 2; do
+    start=$(date +%s%N)
+    summary=$(node bin/bvchart.js validate chart "$@" "${COMMON[@]}" 2>/dev/null || true)
+    end=$(date +%s%N)
+    if [ -z "$best" ] || [ $((end - start)) -lt "$best" ]; then best=$((end - start)); fi
+  done
+  printf '%-62s %7.2f s   %s\n' "$label" "$(echo "$best / 1000000000" | bc -l)" "$(echo "$summary" | cut -d';' -f1)"
 }
 
 for cells in one full; do
