@@ -2,7 +2,7 @@
 // file and line where each was set (the user's -f file, else the chart's values.yaml), or the
 // template source line when no value feeds it. Derived from the chart as it renders (perturbed
 // renders, attribute-fields.ts), so it holds for every rule, schema findings and any chart.
-// Runs only for renders with findings; renders with identical output share their results.
+// Runs only for renders with findings; renders with the same objects share their results.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -46,8 +46,11 @@ export class FindingLocator {
   renders = 0;
 
   async locate(request: RenderRequest, manifests: string, helm: Helm, findings: readonly Finding[]): Promise<Finding[]> {
+    const base = new RenderedFields(manifests, request.namespace);
+    // Renders whose objects are the same (other Kubernetes versions, the other Helm major) share.
     const renderId = createHash('sha256')
-      .update(JSON.stringify([request.chart, request.valuesFiles, request.releaseName, request.namespace, request.apiVersions, manifests]))
+      .update(JSON.stringify([request.chart, request.valuesFiles, request.releaseName, request.namespace, request.apiVersions]))
+      .update(base.identity)
       .digest('hex');
     const keyOf = (t: FieldTarget) => `${renderId}\u0000${t.resource}\u0000${t.pointer}`;
     const fresh = new Map<string, FieldTarget>();
@@ -57,7 +60,7 @@ export class FindingLocator {
     }
     if (fresh.size > 0) {
       const targets = [...fresh.values()];
-      const run = this.attribute(request, manifests, helm, targets);
+      const run = this.attribute(request, base, helm, targets);
       targets.forEach((t, i) => {
         this.known.set(
           keyOf(t),
@@ -76,7 +79,7 @@ export class FindingLocator {
     );
   }
 
-  private async attribute(request: RenderRequest, manifests: string, helm: Helm, targets: readonly FieldTarget[]): Promise<ValuesLocation[][]> {
+  private async attribute(request: RenderRequest, base: RenderedFields, helm: Helm, targets: readonly FieldTarget[]): Promise<ValuesLocation[][]> {
     const origins = ValuesOrigins.forRender(request.chart, request.valuesFiles);
     const merged = mergeValues(origins.values);
     const leaves = valuesLeaves(merged);
@@ -101,7 +104,6 @@ export class FindingLocator {
         return result.status === 0 ? new RenderedFields(result.stdout, request.namespace) : undefined;
       });
     try {
-      const base = new RenderedFields(manifests, request.namespace);
       // The user's keys first, all of them (their files are short); the chart's defaults only
       // for fields no user key feeds, and only while few keys feed the field (attribute-fields.ts).
       const isUser = (leaf: ValuesLeaf) => {

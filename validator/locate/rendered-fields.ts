@@ -23,6 +23,11 @@ export class RenderedFields {
     for (const r of parsed.resources) this.objects.set(resourceKey(r.ref), r.object);
   }
 
+  /** The objects as data: the same for renders that differ only in layout (Helm 3 and 4 space documents differently). */
+  get identity(): string {
+    return JSON.stringify([...this.objects]);
+  }
+
   /** The field as JSON text (`undefined` text when absent), or undefined when the object is not rendered. */
   field(target: FieldTarget): string | undefined {
     if (!this.objects.has(target.resource)) return undefined;
