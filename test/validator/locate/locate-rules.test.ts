@@ -1,7 +1,8 @@
 // Locating on our chart, through real Helm 3 and 4: for each policy rule an override file
 // can trigger, the finding names the key in that file (text, JSON, SARIF); a field no value
 // feeds names the template source line; a field only the chart's defaults feed names
-// chart/values.yaml. Rules the values cannot trigger are listed in the README's table.
+// chart/values.yaml. Rules the chart's schema or guards keep the values from triggering are
+// listed in the README (Where to fix it).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shownPath, validateAndReport } from '../../helpers/locate-report.ts';
