@@ -7,7 +7,7 @@ import { CheckContext, type CheckSettings, checkItem } from '../../../validator/
 import { EMPTY_CONFIG } from '../../../validator/config.ts';
 import { DEFAULT_FLOW_OPTIONS } from '../../../validator/flows/flow-options.ts';
 import type { WorkItem } from '../../../validator/work-plan.ts';
-import { REPO } from '../../helpers/project.ts';
+import { REPO, runCli } from '../../helpers/project.ts';
 
 const REDIS = path.resolve(REPO, '..', 'shared', 'third-party', 'charts', 'redis');
 const INVALID = path.join(REPO, 'test', 'fixtures', 'locate', 'redis', 'schema-invalid.yaml');
@@ -57,5 +57,20 @@ describe('the cost of locating', () => {
     expect(result.findings.length).toBeGreaterThan(0);
     expect(result.findings.some((f) => f.values || f.template)).toBe(false);
     expect(context.locator.renders).toBe(0);
+  });
+});
+
+describe('bvchart validate --no-locate', () => {
+  const SCHEMA_ARGS = folderSchemaLocations().flatMap((l) => ['--schema-location', l]);
+  const args = ['validate', REDIS, '-f', INVALID, '--rules', 'schema', '--kubernetes-version', '1.36', '--helm', '4', '-o', 'json', ...SCHEMA_ARGS];
+  it.each([
+    ['located by default', [], true],
+    ['not located with --no-locate', ['--no-locate'], false],
+  ])('%s', async (_name, extra, located) => {
+    const run = await runCli([...args, ...extra], REPO);
+    expect(run.code).toBe(1);
+    const findings = JSON.parse(run.stdout).findings as { values?: { path: string }[] }[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => (f.values?.[0]?.path === 'commonAnnotations.team') === located)).toBe(true);
   });
 });
