@@ -30,6 +30,8 @@ const SLOW_TIERS = {
   ],
   // npm pack and install into an empty folder; signed releases with Helm 3 and 4.
   package: ['test/package/**/*.test.ts', 'test/release/release.test.ts'],
+  // Locating findings at values keys: many perturbed renders per case (our chart and Bitnami redis).
+  locate: ['test/validator/locate/locate-rules.test.ts', 'test/validator/locate/locate-third-party.test.ts'],
 } as const;
 
 const shared = {

@@ -48,6 +48,8 @@ export const VALIDATE_USAGE = `usage: bvchart validate [options] <chart-dir | ch
   -n, --workers N               worker threads checking files or renders in parallel (default: 1)
   --shard I/N                   check only the I-th of N deterministic slices of the work (files, or the
                                 render matrix); join the JSON reports with \`bvchart report merge\`
+  --no-locate                   do not trace findings of chart renders to their values keys and template
+                                lines (locating re-renders, only when a render has findings)
 
 exit status: 0 clean, 1 findings at --fail-on or above, 2 usage or input error, 3 internal error
 `;
@@ -86,6 +88,7 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
       'fail-on': { type: 'string', default: 'error' },
       workers: { type: 'string', short: 'n', default: '1' },
       shard: { type: 'string' },
+      'no-locate': { type: 'boolean', default: false },
     },
   });
   if (positionals.length === 0) throw new UsageError('give a chart folder, a packaged chart, manifests or -');
@@ -176,6 +179,7 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     ...(io.stdin ? { stdin: io.stdin } : {}),
     workers,
     ...(shard ? { shard } : {}),
+    ...(values['no-locate'] ? { locate: false } : {}),
   }).catch((error: unknown) => {
     if (error instanceof InternalError || error instanceof UsageError) throw error;
     if (error instanceof RuleSetError) throw new UsageError(error.message);

@@ -17,6 +17,8 @@ export interface HelmRenderOptions {
   /** Extra `--api-versions` to declare (e.g. CRD groups such as monitoring.coreos.com/v1). */
   readonly apiVersions?: readonly string[];
   readonly set?: readonly string[];
+  /** `--skip-schema-validation` (Helm 3.16+ and 4): render values the chart's schema would refuse. */
+  readonly skipSchemaValidation?: boolean;
 }
 
 export function helmTemplateArgs(o: HelmRenderOptions): string[] {
@@ -25,6 +27,7 @@ export function helmTemplateArgs(o: HelmRenderOptions): string[] {
   for (const file of o.valuesFiles ?? []) args.push('--values', file);
   for (const api of o.apiVersions ?? []) args.push('--api-versions', api);
   for (const s of o.set ?? []) args.push('--set', s);
+  if (o.skipSchemaValidation) args.push('--skip-schema-validation');
   return args;
 }
 

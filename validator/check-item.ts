@@ -13,6 +13,7 @@ import type { FlowOptions } from './flows/flow-options.ts';
 import { type FlowTable, flowTable } from './flows/format-flows.ts';
 import { resolveInput } from './inputs.ts';
 import { blameInput, InternalError } from './internal-error.ts';
+import { FindingLocator } from './locate/locate-findings.ts';
 import { manifestText } from './parse/manifest-text.ts';
 import { type ManifestInput, parseManifests } from './parse/parse-manifests.ts';
 import { readManifest } from './parse/read-manifest.ts';
@@ -39,6 +40,8 @@ export interface CheckSettings {
   readonly namespace?: string;
   /** The cluster around a render for the flow stage. */
   readonly flows: FlowOptions;
+  /** Locate findings of chart renders at their values keys (validator/locate/); default on. */
+  readonly locate?: boolean;
 }
 
 export interface ItemResult {
@@ -55,6 +58,7 @@ export interface ItemResult {
 export class CheckContext {
   private readonly helms = new Map<HelmMajor, Helm>();
   private readonly registries = new Map<string, SchemaRegistry>();
+  readonly locator = new FindingLocator();
 
   constructor(readonly settings: CheckSettings) {}
 
@@ -110,7 +114,7 @@ function chartSets(chart: string, settings: CheckSettings): readonly RuleSetName
 }
 
 /** A render as a stream, or the render's failure; `findings` carries a failed render of the installed release. */
-async function renderStream(request: RenderRequest, context: CheckContext): Promise<{ stream?: Stream; findings: Finding[] }> {
+async function renderStream(request: RenderRequest, context: CheckContext): Promise<{ stream?: Stream; findings: Finding[]; manifests?: string }> {
   const settings = context.settings;
   const helms = context.helmsFor(request.helmMajor);
   const outcome = await renderChart(request, helms);
@@ -135,7 +139,7 @@ async function renderStream(request: RenderRequest, context: CheckContext): Prom
     ruleSets: chartSets(request.chart, settings),
     ...(previous ? { previous } : {}),
   };
-  return { stream, findings };
+  return { stream, findings, manifests: outcome.manifests };
 }
 
 function streamOf(item: Exclude<WorkItem, { kind: 'render' }>, settings: CheckSettings): Stream {
@@ -200,7 +204,11 @@ async function checkItemUnguarded(item: WorkItem, context: CheckContext): Promis
   if (item.kind !== 'render') return checkStream(streamOf(item, context.settings), context, []);
   const rendered = await renderStream(item.request, context);
   if (!rendered.stream) return { findings: rendered.findings, resources: 0, schema: { valid: 0, invalid: 0, error: 0, skipped: 0 } };
-  return checkStream(rendered.stream, context, rendered.findings);
+  const result = await checkStream(rendered.stream, context, rendered.findings);
+  // Locating costs renders: only when something was found.
+  if (context.settings.locate === false || result.findings.length === 0 || rendered.manifests === undefined) return result;
+  const helm = context.helmsFor(item.request.helmMajor).get(item.request.helmMajor) as Helm;
+  return { ...result, findings: await context.locator.locate(item.request, rendered.manifests, helm, result.findings) };
 }
 
 /** One item; an exception that escapes is an internal error naming the item. */

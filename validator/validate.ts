@@ -45,6 +45,8 @@ export interface ValidateOptions {
   readonly shard?: Shard;
   /** The cluster around the render for the flow stage (default: DEFAULT_FLOW_OPTIONS, then the config file's). */
   readonly flows?: FlowOptions;
+  /** Locate findings of chart renders at their values keys and template lines (default true; costs renders only when findings exist). */
+  readonly locate?: boolean;
 }
 
 async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -86,6 +88,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     flows: options.flows ?? options.config?.flows ?? DEFAULT_FLOW_OPTIONS,
     ...(options.upgradeFrom ? { upgradeFrom: options.upgradeFrom } : {}),
     ...(options.upgradeValues ? { upgradeValues: options.upgradeValues } : {}),
+    ...(options.locate === false ? { locate: false } : {}),
   };
   const workers = Math.max(1, options.workers ?? 1);
   let results: ItemResult[];

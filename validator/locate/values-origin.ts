@@ -65,18 +65,32 @@ function load(file: string): LoadedValuesFile {
 
 /** The values files of one render, in Helm's order (chart defaults first), with positions. */
 export class ValuesOrigins {
-  private constructor(private readonly layers: readonly LoadedValuesFile[]) {}
+  private constructor(
+    private readonly layers: readonly LoadedValuesFile[],
+    private readonly hasDefaults: boolean,
+  ) {}
 
   /** `chart` is a chart folder (its values.yaml is the first layer) or an archive (no defaults layer). */
   static forRender(chart: string, valuesFiles: readonly string[]): ValuesOrigins {
     const defaults = path.join(chart, 'values.yaml');
-    const layers = [...(fs.existsSync(defaults) && fs.statSync(chart).isDirectory() ? [defaults] : []), ...valuesFiles];
-    return new ValuesOrigins(layers.map(load));
+    const hasDefaults = fs.existsSync(defaults) && fs.statSync(chart).isDirectory();
+    const layers = [...(hasDefaults ? [defaults] : []), ...valuesFiles];
+    return new ValuesOrigins(layers.map(load), hasDefaults);
   }
 
   /** The files, first to last (the last one wins). */
   get files(): readonly string[] {
     return this.layers.map((l) => l.file);
+  }
+
+  /** The parsed values of each file, first to last (undefined for an unreadable or invalid one). */
+  get values(): readonly unknown[] {
+    return this.layers.map((l) => l.document?.value);
+  }
+
+  /** True when `file` is the chart's own values.yaml (a default, not the user's choice). */
+  isChartDefault(file: string): boolean {
+    return this.hasDefaults && file === this.layers[0]?.file;
   }
 
   /** Where the key was set (the last layer that sets it), or undefined when no file sets it. */

@@ -1,6 +1,7 @@
 // The report for people: findings grouped by file, identical findings across renders (same
 // line, same message) shown once with the renders they occur in, colour only on a terminal,
 // a summary line last.
+import path from 'node:path';
 import { type Finding, type Scenario, SEVERITY_ORDER } from '../finding.ts';
 import { flowMatrix } from '../flows/format-flows.ts';
 import { groupFindings, scenarioLabel, type ValidationReport } from './validation-report.ts';
@@ -47,6 +48,7 @@ export function textReport(report: ValidationReport, options: TextOptions): stri
     lines.push(paint('dim', file));
     for (const { finding, scenarios } of list) {
       lines.push(`  ${line(finding, paint)}`);
+      for (const located of locatedLines(finding)) lines.push(`      ${located}`);
       const context = where(scenarios, report.scenarios.length);
       if (context) lines.push(`      ${paint('dim', context)}`);
     }
@@ -68,6 +70,24 @@ function flowSection(report: ValidationReport, dim: (t: string) => string): stri
     lines.push(dim(`flows (rows: sources; columns: destination ports; ok allowed, NO denied, . not implied) ${where(scenarios, report.scenarios.length)}`));
     lines.push(matrix);
   }
+  return lines;
+}
+
+/** Shown per finding at most; the rest are counted (a pointer at a whole spec has many feeders). */
+const MAX_KEYS_SHOWN = 5;
+
+/** A path as the user typed it: relative to the working folder when inside it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return path.isAbsolute(file) && relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** Where the user fixes it: the values keys that feed the field (validator/locate/), else the template line. */
+function locatedLines(f: Finding): string[] {
+  const values = f.values ?? [];
+  const lines = values.slice(0, MAX_KEYS_SHOWN).map((v) => `set by ${shown(v.file)}:${v.line} ${v.path}`);
+  if (values.length > MAX_KEYS_SHOWN) lines.push(`… and ${values.length - MAX_KEYS_SHOWN} more values keys (JSON or SARIF output lists them all)`);
+  if (values.length === 0 && f.template) lines.push(`written by ${shown(f.template.file)}:${f.template.line}`);
   return lines;
 }
 

@@ -1,6 +1,6 @@
 // The report of a validator run (data; formats in this folder print it), and what every
 // format shares: the grouping of findings and the label of a render.
-import { type Finding, findingKey, type Scenario } from '../finding.ts';
+import { type Finding, findingKey, type Scenario, type ValuesLocation } from '../finding.ts';
 import type { FlowTable } from '../flows/format-flows.ts';
 import type { SchemaStatus } from '../schemas/check-schemas.ts';
 import type { Shard } from '../work-plan.ts';
@@ -36,6 +36,10 @@ export interface RenderFlows {
   readonly table: FlowTable;
 }
 
+function valuesPlace(v: ValuesLocation): string {
+  return `${v.file}:${v.line}:${v.column}:${v.path}`;
+}
+
 /** Findings that are the same across scenarios, grouped: one entry with every scenario it appears in. */
 export function groupFindings(findings: readonly Finding[]): { finding: Finding; scenarios: Scenario[] }[] {
   const groups = new Map<string, { finding: Finding; scenarios: Scenario[] }>();
@@ -43,6 +47,10 @@ export function groupFindings(findings: readonly Finding[]): { finding: Finding;
     const key = findingKey(f);
     const group = groups.get(key) ?? { finding: f, scenarios: [] };
     if (f.scenario) group.scenarios.push(f.scenario);
+    // Renders of other values files may set the key elsewhere: the group lists every place.
+    const known = new Set((group.finding.values ?? []).map(valuesPlace));
+    const more = (f.values ?? []).filter((v) => !known.has(valuesPlace(v)));
+    if (more.length > 0) group.finding = { ...group.finding, values: [...(group.finding.values ?? []), ...more] };
     groups.set(key, group);
   }
   return [...groups.values()];
