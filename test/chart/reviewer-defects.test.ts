@@ -297,7 +297,10 @@ describe('10: the render fails when a drain or rolling update can break the writ
       { autoscaling: { minReplicas: 3 } },
       'autoscaling.minReplicas, podDisruptionBudget.maxUnavailable, updateStrategy.maxUnavailable: 3 pods, but a node drain or rolling update (podDisruptionBudget.maxUnavailable=25%, updateStrategy.maxUnavailable=25%) may leave only 2 pods while quorum.writeQuorum=2 needs 3: set autoscaling.minReplicas to at least 4',
     ],
-    [{ autoscaling: { enabled: false }, replicas: 3 }, 'replicas, podDisruptionBudget.maxUnavailable, updateStrategy.maxUnavailable: 3 pods, but a node drain or rolling update'],
+    [
+      { autoscaling: { enabled: false }, replicas: 3 },
+      'replicas, podDisruptionBudget.maxUnavailable, updateStrategy.maxUnavailable: 3 pods, but a node drain or rolling update',
+    ],
     [
       { podDisruptionBudget: { maxUnavailable: 2 }, autoscaling: { minReplicas: 4 } },
       'may leave only 2 pods while quorum.writeQuorum=2 needs 3: set autoscaling.minReplicas to at least 5',
