@@ -43,6 +43,8 @@ export async function validateBuffer(file: string, text: string, settings: Serve
       apiVersions: settings.apiVersions,
       ...(settings.config ? { config: readConfig(settings.config) } : {}),
       concurrency: 1,
+      // Only the buffer's own keys can carry a diagnostic: search those, not the chart's defaults.
+      locate: 'user-keys',
     });
     return findingDiagnostics(report.findings, text, buffer, file);
   } catch (error) {

@@ -13,7 +13,7 @@ import type { FlowOptions } from './flows/flow-options.ts';
 import { type FlowTable, flowTable } from './flows/format-flows.ts';
 import { resolveInput } from './inputs.ts';
 import { blameInput, InternalError } from './internal-error.ts';
-import { FindingLocator } from './locate/locate-findings.ts';
+import { FindingLocator, type LocateScope, worthLocating } from './locate/locate-findings.ts';
 import { manifestText } from './parse/manifest-text.ts';
 import { type ManifestInput, parseManifests } from './parse/parse-manifests.ts';
 import { readManifest } from './parse/read-manifest.ts';
@@ -40,8 +40,8 @@ export interface CheckSettings {
   readonly namespace?: string;
   /** The cluster around a render for the flow stage. */
   readonly flows: FlowOptions;
-  /** Locate findings of chart renders at their values keys (validator/locate/); default on. */
-  readonly locate?: boolean;
+  /** Locate findings of chart renders at their values keys (validator/locate/); default on (`true`: every key; `user-keys`: the -f files' keys only). */
+  readonly locate?: boolean | LocateScope;
 }
 
 export interface ItemResult {
@@ -206,9 +206,11 @@ async function checkItemUnguarded(item: WorkItem, context: CheckContext): Promis
   if (!rendered.stream) return { findings: rendered.findings, resources: 0, schema: { valid: 0, invalid: 0, error: 0, skipped: 0 } };
   const result = await checkStream(rendered.stream, context, rendered.findings);
   // Locating costs renders: only when something was found.
-  if (context.settings.locate === false || result.findings.length === 0 || rendered.manifests === undefined) return result;
+  const locate = context.settings.locate ?? true;
+  if (locate === false || !worthLocating(result.findings) || rendered.manifests === undefined) return result;
   const helm = context.helmsFor(item.request.helmMajor).get(item.request.helmMajor) as Helm;
-  return { ...result, findings: await context.locator.locate(item.request, rendered.manifests, helm, result.findings) };
+  const scope = locate === true ? 'all' : locate;
+  return { ...result, findings: await context.locator.locate(item.request, rendered.manifests, helm, result.findings, scope) };
 }
 
 /** One item; an exception that escapes is an internal error naming the item. */

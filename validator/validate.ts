@@ -10,6 +10,7 @@ import { checkInWorkers } from './check-workers.ts';
 import { EMPTY_CONFIG, type ValidatorConfig } from './config.ts';
 import { DEFAULT_FLOW_OPTIONS, type FlowOptions } from './flows/flow-options.ts';
 import { type Input, resolveInput } from './inputs.ts';
+import type { LocateScope } from './locate/locate-findings.ts';
 import { DEFAULT_MANIFEST_SETS, type RuleSetName } from './policy/rule-sets.ts';
 import { joinReport } from './report/join-report.ts';
 import type { ValidationReport } from './report/validation-report.ts';
@@ -45,8 +46,12 @@ export interface ValidateOptions {
   readonly shard?: Shard;
   /** The cluster around the render for the flow stage (default: DEFAULT_FLOW_OPTIONS, then the config file's). */
   readonly flows?: FlowOptions;
-  /** Locate findings of chart renders at their values keys and template lines (default true; costs renders only when findings exist). */
-  readonly locate?: boolean;
+  /**
+   * Locate findings of chart renders at their values keys and template lines (default true;
+   * costs renders only when errors or warnings exist); `user-keys` searches only the keys the
+   * -f files set (the language server's buffer).
+   */
+  readonly locate?: boolean | LocateScope;
 }
 
 async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -88,7 +93,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     flows: options.flows ?? options.config?.flows ?? DEFAULT_FLOW_OPTIONS,
     ...(options.upgradeFrom ? { upgradeFrom: options.upgradeFrom } : {}),
     ...(options.upgradeValues ? { upgradeValues: options.upgradeValues } : {}),
-    ...(options.locate === false ? { locate: false } : {}),
+    ...(options.locate !== undefined ? { locate: options.locate } : {}),
   };
   const workers = Math.max(1, options.workers ?? 1);
   let results: ItemResult[];

@@ -62,6 +62,14 @@ describe('bvchart lsp on our chart (found from values/, Helm 4)', { timeout: 120
       expected: ['0:0-8 render-failed', '4:6-10 render-failed'],
       message: 'replicas: minimum: got 0, want 1',
     },
+    {
+      // A policy finding on the rendered StorageClass, located at the key by the attribution
+      // engine (validator/locate/): the editor shows it where the user typed Delete.
+      name: 'policy',
+      text: '# Reclaim volumes on delete.\nstorageClass:\n  reclaimPolicy: Delete\n',
+      expected: ['2:2-15 storage-class-retain'],
+      message: 'Retain',
+    },
     { name: 'valid', text: '# Five pods.\nreplicas: 5\n', expected: [], message: '' },
     { name: 'empty', text: '# Nothing overridden.\n', expected: [], message: '' },
   ])('$name buffer: diagnostics at the key', async ({ name, text, expected, message }) => {

@@ -35,6 +35,22 @@ function limiter(size: number): <T>(work: () => Promise<T>) => Promise<T> {
   };
 }
 
+/**
+ * Which keys to search: every leaf (the user's first, then the chart's defaults), or only the
+ * keys the user's -f files set (the language server: only those lines are in the buffer).
+ */
+export type LocateScope = 'all' | 'user-keys';
+
+/**
+ * A render is worth the perturbed renders when it has an error or a warning that is not
+ * suppressed. Infos (no monitor, no backup, a flow to explain) appear on clean renders too;
+ * locating for them alone would put the cost on every run. Once a render is located, its
+ * infos are located with the rest.
+ */
+export function worthLocating(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity !== 'info' && f.suppressed === undefined);
+}
+
 function targetOf(f: Finding): FieldTarget | undefined {
   return f.resource && f.pointer ? { resource: resourceKey(f.resource), pointer: f.pointer } : undefined;
 }
@@ -45,11 +61,11 @@ export class FindingLocator {
   /** Perturbed renders run so far (for tests and the benchmark). */
   renders = 0;
 
-  async locate(request: RenderRequest, manifests: string, helm: Helm, findings: readonly Finding[]): Promise<Finding[]> {
+  async locate(request: RenderRequest, manifests: string, helm: Helm, findings: readonly Finding[], scope: LocateScope = 'all'): Promise<Finding[]> {
     const base = new RenderedFields(manifests, request.namespace);
     // Renders whose objects are the same (other Kubernetes versions, the other Helm major) share.
     const renderId = createHash('sha256')
-      .update(JSON.stringify([request.chart, request.valuesFiles, request.releaseName, request.namespace, request.apiVersions]))
+      .update(JSON.stringify([request.chart, request.valuesFiles, request.releaseName, request.namespace, request.apiVersions, scope]))
       .update(base.identity)
       .digest('hex');
     const keyOf = (t: FieldTarget) => `${renderId}\u0000${t.resource}\u0000${t.pointer}`;
@@ -60,7 +76,7 @@ export class FindingLocator {
     }
     if (fresh.size > 0) {
       const targets = [...fresh.values()];
-      const run = this.attribute(request, base, helm, targets);
+      const run = this.attribute(request, base, helm, targets, scope);
       targets.forEach((t, i) => {
         this.known.set(
           keyOf(t),
@@ -79,7 +95,13 @@ export class FindingLocator {
     );
   }
 
-  private async attribute(request: RenderRequest, base: RenderedFields, helm: Helm, targets: readonly FieldTarget[]): Promise<ValuesLocation[][]> {
+  private async attribute(
+    request: RenderRequest,
+    base: RenderedFields,
+    helm: Helm,
+    targets: readonly FieldTarget[],
+    scope: LocateScope,
+  ): Promise<ValuesLocation[][]> {
     const origins = ValuesOrigins.forRender(request.chart, request.valuesFiles);
     const merged = mergeValues(origins.values);
     const leaves = valuesLeaves(merged);
@@ -113,7 +135,7 @@ export class FindingLocator {
       const user = leaves.filter(isUser);
       const defaults = leaves.filter((l) => !isUser(l));
       const first = await attributeFields(base, user, targets, render, Number.POSITIVE_INFINITY);
-      const rest = targets.map((_, i) => i).filter((i) => (first.feeds[i] ?? []).length === 0);
+      const rest = scope === 'user-keys' ? [] : targets.map((_, i) => i).filter((i) => (first.feeds[i] ?? []).length === 0);
       const second = await attributeFields(
         base,
         defaults,

@@ -8,6 +8,7 @@ import { EMPTY_CONFIG } from '../../../validator/config.ts';
 import { DEFAULT_FLOW_OPTIONS } from '../../../validator/flows/flow-options.ts';
 import type { WorkItem } from '../../../validator/work-plan.ts';
 import { REPO, runCli } from '../../helpers/project.ts';
+import { CHART } from '../../helpers/scenarios.ts';
 
 const REDIS = path.resolve(REPO, '..', 'shared', 'third-party', 'charts', 'redis');
 const INVALID = path.join(REPO, 'test', 'fixtures', 'locate', 'redis', 'schema-invalid.yaml');
@@ -32,6 +33,19 @@ describe('the cost of locating', () => {
     const context = new CheckContext(settings());
     const result = await checkItem(render([]), context);
     expect(result.findings).toEqual([]);
+    expect(context.locator.renders).toBe(0);
+  });
+
+  it('a render with infos only (our chart as shipped: no monitor, no backup, a flow to explain) runs no perturbed render', async () => {
+    const context = new CheckContext(settings({ ruleSets: undefined }));
+    const item: WorkItem = {
+      kind: 'render',
+      request: { chart: CHART, valuesFiles: [], kubeVersion: '1.36.0', helmMajor: 4, releaseName: 'release', namespace: 'default', apiVersions: [] },
+    };
+    const result = await checkItem(item, context);
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(result.findings.every((f) => f.severity === 'info')).toBe(true);
+    expect(result.findings.some((f) => f.values || f.template)).toBe(false);
     expect(context.locator.renders).toBe(0);
   });
 

@@ -96,7 +96,9 @@ describe('a policy finding on our chart names the values key in the override fil
   );
 
   it("a field only the chart's defaults feed names chart/values.yaml (workload-backed-up: the claim template's size and class)", async () => {
-    const { report, text } = await validateAndReport(CHART, [], [4]);
+    // A render is located when it has an error or warning (here storage-class-retain); its
+    // infos are then located too. The claim template's fields are fed by defaults only.
+    const { report, text } = await validateAndReport(CHART, [path.join(FIXTURES, 'storage-class-retain.yaml')], [4]);
     const backedUp = report.findings.find((f) => f.ruleId === 'workload-backed-up' && f.resource?.name === 'release-boardviewer');
     const defaults = path.join(CHART, 'values.yaml');
     expect(backedUp?.values).toEqual([
