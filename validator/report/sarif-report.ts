@@ -1,13 +1,12 @@
 // SARIF 2.1.0 for code-scanning UIs: one run, the rule catalogue with help text, one result
 // per finding (grouped across renders), located at the values keys that feed it when known
 // (validator/locate/), else at the template or manifest file.
+import { type SarifLevel, sarifLog, sarifPhysicalLocation } from '../../core/sarif.ts';
 import type { FindingSeverity } from '../finding.ts';
 import { ruleCatalog } from './rule-catalog.ts';
 import { groupFindings, scenarioLabel, type ValidationReport } from './validation-report.ts';
 
-const uriOf = (file: string): string => file.replace(/\\/g, '/');
-
-const LEVEL: Readonly<Record<FindingSeverity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Readonly<Record<FindingSeverity, SarifLevel>> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function sarifReport(report: ValidationReport, toolVersion: string): string {
   const catalog = ruleCatalog();
@@ -16,10 +15,7 @@ export function sarifReport(report: ValidationReport, toolVersion: string): stri
     const ruleIndex = index.get(finding.ruleId);
     const rendered = finding.file
       ? {
-          physicalLocation: {
-            artifactLocation: { uri: uriOf(finding.file) },
-            ...(finding.position ? { region: { startLine: finding.position.line, startColumn: finding.position.column } } : {}),
-          },
+          physicalLocation: sarifPhysicalLocation(finding.file, finding.position?.line, finding.position?.column),
           ...(finding.resource
             ? {
                 logicalLocations: [
@@ -36,12 +32,12 @@ export function sarifReport(report: ValidationReport, toolVersion: string): stri
     // The line the user edits first: the values keys that feed the field (validator/locate/);
     // the rendered document and the template source line go to relatedLocations.
     const values = (finding.values ?? []).map((v) => ({
-      physicalLocation: { artifactLocation: { uri: uriOf(v.file) }, region: { startLine: v.line, startColumn: v.column } },
+      physicalLocation: sarifPhysicalLocation(v.file, v.line, v.column),
       message: { text: `set by ${v.path}` },
     }));
     const template = finding.template
       ? {
-          physicalLocation: { artifactLocation: { uri: uriOf(finding.template.file) }, region: { startLine: finding.template.line } },
+          physicalLocation: sarifPhysicalLocation(finding.template.file, finding.template.line),
           message: { text: 'template source line' },
         }
       : undefined;
@@ -62,28 +58,16 @@ export function sarifReport(report: ValidationReport, toolVersion: string): stri
         : {}),
     };
   });
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'bvchart',
-            version: toolVersion,
-            informationUri: 'https://github.com/boardviewer/bvchart',
-            rules: catalog.map((r) => ({
-              id: r.id,
-              shortDescription: { text: r.rationale },
-              fullDescription: { text: r.rationale },
-              help: { text: r.remediation, markdown: `**Why:** ${r.rationale}\n\n**Fix:** ${r.remediation}` },
-              defaultConfiguration: { level: LEVEL[r.severity] },
-            })),
-          },
-        },
-        results,
-      },
-    ],
-  };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return sarifLog({
+    tool: 'bvchart',
+    version: toolVersion,
+    rules: catalog.map((r) => ({
+      id: r.id,
+      shortDescription: { text: r.rationale },
+      fullDescription: { text: r.rationale },
+      help: { text: r.remediation, markdown: `**Why:** ${r.rationale}\n\n**Fix:** ${r.remediation}` },
+      defaultConfiguration: { level: LEVEL[r.severity] },
+    })),
+    results,
+  });
 }
