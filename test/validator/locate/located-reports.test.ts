@@ -9,6 +9,7 @@ import { mergeReports } from '../../../validator/report/merge-reports.ts';
 import { sarifReport } from '../../../validator/report/sarif-report.ts';
 import { textReport } from '../../../validator/report/text-report.ts';
 import { groupFindings } from '../../../validator/report/validation-report.ts';
+import { sarifValidator } from '../../helpers/sarif-schema.ts';
 
 const base: Finding = {
   ruleId: 'storage-class-retain',
@@ -56,7 +57,10 @@ describe('located findings in the reports', () => {
   });
 
   it('SARIF: the values locations first, the rendered document and template line related', () => {
-    const results = JSON.parse(sarifReport(report, 'test')).runs[0].results;
+    const sarif = JSON.parse(sarifReport(report, 'test'));
+    const validateSarif = sarifValidator();
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+    const results = sarif.runs[0].results;
     const retain = results.find((r: { ruleId: string }) => r.ruleId === 'storage-class-retain');
     expect(
       retain.locations.map((l: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }) => [
