@@ -3,7 +3,7 @@
 # `bvchart validate` on the production scenario (values/production-aws.yaml), one cell
 # (Kubernetes 1.36, Helm 4) and the full matrix (1.29–1.36 × Helm 3 and 4), with locating
 # (the default) and with --no-locate; without findings (--rules schema: nothing to locate),
-# as shipped (its three info notes are findings, so locating runs) and with an override that
+# as shipped (three info notes: infos alone do not start locating) and with an override that
 # adds errors (test/fixtures/locate/storage-class-retain.yaml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
