@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config';
 const SLOW_TIERS = {
   // Every scenario × Kubernetes 1.29–1.36 × Helm 3 and 4 (the fast tier covers one cell per scenario).
   // Release names of 1 and 53 characters likewise on every scenario, and every values/invalid/
-  // file judged by `helm lint --strict` and `helm template` of Helm 3 and 4.
-  matrix: ['test/chart/helm-matrix.test.ts', 'test/chart/release-names.test.ts', 'test/values/invalid-values.test.ts'],
+  // file judged by `helm lint --strict` and `helm template` of Helm 3 and 4; the benchmark
+  // corpus's 60 values variants rendered.
+  matrix: ['test/chart/helm-matrix.test.ts', 'test/chart/release-names.test.ts', 'test/values/invalid-values.test.ts', 'test/bench/corpus-variants.test.ts'],
   // explore's seeded offline runs: 30 drawn values cases × Helm 3 and 4 × Kubernetes 1.29 and
   // 1.36 on our chart, and the Bitnami charts under ../shared/third-party.
   explore: ['test/explore/explore-chart.test.ts', 'test/explore/third-party-charts.test.ts'],

@@ -60,8 +60,10 @@ export async function thirdPartyCorpus(kubeVersion: string, scratch: string): Pr
 }
 
 /** A values variant: a different but valid production shape, so renders differ. */
-function variant(i: number): string {
-  const min = 3 + (i % 5);
+export function variant(i: number): string {
+  // At least 4: with the default 25% disruption bounds, 3 pods cannot keep the write quorum
+  // (the chart refuses them, R8/R12).
+  const min = 4 + (i % 5);
   return [
     `autoscaling: {enabled: ${i % 4 !== 0}, minReplicas: ${min}, maxReplicas: ${min + 5 + (i % 7)}, targetCPUUtilizationPercentage: ${50 + (i % 40)}}`,
     `replicas: ${min}`,
