@@ -70,7 +70,46 @@ describe('fast decoder', () => {
       if (!full.ok) continue;
       expect(fast.value).toEqual(full.value);
       expect(fast.positionOf('/metadata/name')).toEqual(full.positionOf('/metadata/name'));
+      expect(fast.positionOf('')).toEqual(full.positionOf(''));
     }
+  });
+
+  // A finding about a whole resource (no schema for its kind) asks where the document starts.
+  // The fast decoder reads that off the text instead of parsing the document again with the full
+  // parser (a large CRD cost seconds on the third-party corpus); it must give the same place.
+  it.each([
+    ['a plain map', 'a: 1\n'],
+    ['comments and blank lines first', '# c\n\n  # d\nkind: x\n'],
+    ['a bare marker', '---\nkind: x\n'],
+    ['a marker with a comment', '--- # c\n\nkind: x\n'],
+    ['an indented root', '   kind: x\n   b: 1\n'],
+    ['CRLF line ends', '# c\r\n\r\nkind: x\r\n'],
+    ['a flow map', '\n{a: 1}\n'],
+    ['a list', '- a\n- b\n'],
+    ['a marker with content', '--- {a: 1}\n'],
+    ['a byte order mark', '\uFEFFkind: x\n'],
+  ])('puts the root of %s where the full decoder does', (_name, text) => {
+    const full = decodeYamlDocument(text, { lineOffset: 4, parser: 'full' });
+    const fast = decodeYamlDocument(text, { lineOffset: 4, parser: 'fast' });
+    expect(full.ok && fast.ok).toBe(true);
+    if (full.ok && fast.ok) expect(fast.positionOf('')).toEqual(full.positionOf(''));
+  });
+
+  it('puts the root of every third-party manifest where the full decoder does', () => {
+    const roots = [path.join(REPO, '..', 'shared', 'third-party', 'manifests')];
+    const files = roots.flatMap((root) => (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => path.join(root, f)));
+    let compared = 0;
+    for (const file of files) {
+      for (const chunk of splitStream(fs.readFileSync(file, 'utf8'))) {
+        if (chunk.kind !== 'document') continue;
+        const fast = decodeYamlDocument(chunk.text, { lineOffset: chunk.startLine - 1, parser: 'fast' });
+        const full = decodeYamlDocument(chunk.text, { lineOffset: chunk.startLine - 1, parser: 'full' });
+        if (!fast.ok || !full.ok) continue;
+        expect(fast.positionOf(''), `${file}:${chunk.startLine}`).toEqual(full.positionOf(''));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
   });
 
   it.each([

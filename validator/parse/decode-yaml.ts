@@ -64,6 +64,29 @@ function withoutLeadingBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * Where a plain document's root node starts (what the full parser reports for the pointer ""),
+ * read off the text: the first line that is not blank, a comment or a bare `---`. Findings about
+ * a whole resource (no schema for its kind, say) ask only this, and a full parse of a large CRD
+ * to answer it cost seconds on real corpora. Undefined when that line is unusual (a marker with
+ * content, a directive), and the full parser answers.
+ */
+function rootPosition(text: string, lineOffset: number): SourcePosition | undefined {
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const raw = text.slice(start, end === -1 ? text.length : end);
+    const content = raw.replace(/\r$/, '');
+    const column = content.search(/\S/);
+    if (column >= 0 && content[column] !== '#' && !/^---[ \t]*(?:#.*)?$/.test(content)) {
+      return content.startsWith('---') || content.startsWith('%') || content.startsWith('...') ? undefined : { line: line + lineOffset, column: column + 1 };
+    }
+    if (end === -1) return undefined;
+    start = end + 1;
+  }
+  return undefined;
+}
+
 export function decodeYamlDocument(text: string, options: DecodeOptions = {}): DecodeResult {
   const source = withoutLeadingBom(text);
   const lineOffset = options.lineOffset ?? 0;
@@ -77,6 +100,10 @@ export function decodeYamlDocument(text: string, options: DecodeOptions = {}): D
         value: fast,
         duplicates: [],
         positionOf(pointer) {
+          if (pointer === '' && full === undefined) {
+            const root = rootPosition(source, lineOffset);
+            if (root) return root;
+          }
           full ??= decodeFull(source, lineOffset);
           return full.ok ? full.positionOf(pointer) : undefined;
         },
