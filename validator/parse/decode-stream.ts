@@ -15,6 +15,12 @@ export interface StreamDocument {
 
 export type StreamEvent = StreamDocument | SeparatorError;
 
+/** The first line holding invalid UTF-8 within a chunk (lines are counted only when some are). */
+function invalidLineIn(text: string, startLine: number, invalidLines: readonly number[]): number | undefined {
+  const endLine = startLine + (text.match(/\n/g)?.length ?? 0) - (text.endsWith('\n') ? 1 : 0);
+  return invalidLines.find((l) => l >= startLine && l <= endLine);
+}
+
 export function* decodeStream(input: ManifestText, options: Pick<DecodeOptions, 'parser'> = {}): Generator<StreamEvent> {
   if (input.refused !== undefined) {
     yield {
@@ -30,8 +36,7 @@ export function* decodeStream(input: ManifestText, options: Pick<DecodeOptions, 
       yield part;
       continue;
     }
-    const endLine = part.startLine + (part.text.match(/\n/g)?.length ?? 0) - (part.text.endsWith('\n') ? 1 : 0);
-    const badLine = input.invalidUtf8Lines.find((l) => l >= part.startLine && l <= endLine);
+    const badLine = input.invalidUtf8Lines.length === 0 ? undefined : invalidLineIn(part.text, part.startLine, input.invalidUtf8Lines);
     const result: DecodeResult =
       badLine !== undefined
         ? { ok: false, error: { code: 'encoding', message: 'invalid UTF-8 (a byte sequence that is not UTF-8)', position: { line: badLine, column: 1 } } }
