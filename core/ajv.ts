@@ -4,15 +4,16 @@
 // validator/schemas/kube-ajv.ts: they are read the way kubeconform reads them (formats not
 // asserted, union types, x-kubernetes-* keywords, RE2 patterns, code kept for the on-disk
 // validator cache), options that would be wrong here.
-import { Ajv, type ErrorObject, type Options } from 'ajv';
-import formatsModule from 'ajv-formats';
+// Both packages load on first use (load-on-demand.ts).
+import type { Ajv, ErrorObject, Options } from 'ajv';
+import { ajvFormatsLibrary, ajvLibrary } from './load-on-demand.ts';
 
 type FormatsPlugin = (ajv: Ajv) => Ajv;
-const addFormats: FormatsPlugin = (formatsModule as unknown as { default?: FormatsPlugin }).default ?? (formatsModule as unknown as FormatsPlugin);
 
 export function createAjv(options: Options = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, ...options });
-  addFormats(ajv);
+  const ajv = new (ajvLibrary().Ajv)({ allErrors: true, strict: false, ...options });
+  const formats = ajvFormatsLibrary() as unknown as FormatsPlugin & { default?: FormatsPlugin };
+  (formats.default ?? formats)(ajv);
   return ajv;
 }
 

@@ -1,9 +1,10 @@
 // YAML (and JSON) documents read with their positions, so any stage can turn a JSON Pointer
 // into a line and column. Hostile input is bounded: alias expansion is capped (billion
 // laughs), duplicate keys are errors, and every parser error becomes a diagnostic.
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, SourcePosition } from './diagnostic.ts';
 import { fromPointer } from './diagnostic.ts';
+import { yaml } from './load-on-demand.ts';
 
 /** Most alias expansions one document may perform before it is treated as an attack. */
 export const MAX_ALIAS_COUNT = 1000;
@@ -42,13 +43,13 @@ function locate(doc: Document, lineCounter: LineCounter, pointer: string, lineOf
   let node: unknown = doc.contents;
   let best: [number, number, number] | undefined = (node as Node | null)?.range ?? undefined;
   for (const segment of fromPointer(pointer)) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((p) => yaml().isScalar(p.key) && String(p.key.value) === segment);
       if (!pair) break;
-      const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
+      const keyRange = yaml().isScalar(pair.key) ? pair.key.range : undefined;
       if (keyRange) best = keyRange;
       node = pair.value;
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       const item = node.items[Number(segment)] as Node | undefined;
       if (!item) break;
       if (item.range) best = item.range;
@@ -63,10 +64,10 @@ function locate(doc: Document, lineCounter: LineCounter, pointer: string, lineOf
 /** Parses every document of a YAML stream; problems come back as diagnostics, never thrown. */
 export function parseYamlFile(file: string, text: string, options: ParseOptions = {}): ParsedYamlFile {
   const lineOffset = options.lineOffset ?? 0;
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const diagnostics: Diagnostic[] = [];
   const documents: YamlDocumentSource[] = [];
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
+  const docs = yaml().parseAllDocuments(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, i) => {
     const index = i + (options.indexOffset ?? 0);

@@ -97,7 +97,9 @@ describe('fast decoder', () => {
 
   it('puts the root of every third-party manifest where the full decoder does', () => {
     const roots = [path.join(REPO, '..', 'shared', 'third-party', 'manifests')];
-    const files = roots.flatMap((root) => (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => path.join(root, f)));
+    const files = roots.flatMap((root) =>
+      (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => path.join(root, f)),
+    );
     let compared = 0;
     for (const file of files) {
       for (const chunk of splitStream(fs.readFileSync(file, 'utf8'))) {

@@ -9,9 +9,10 @@
 //   - map keys become strings; null, list, map and uint64 keys are errors;
 //   - alias expansion is bounded by go-yaml's ratio of aliased to decoded nodes;
 //   - only the chunk's first YAML document counts (go-yaml's Unmarshal reads one).
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseAllDocuments } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import type { SourcePosition } from '../../core/diagnostic.ts';
 import { fromPointer } from '../../core/diagnostic.ts';
+import { yaml } from '../../core/load-on-demand.ts';
 import type { DecodeError, DecodeResult, DuplicateKey } from './decode-yaml.ts';
 import { type GoScalar, MERGE_TAG, resolveScalar, ScalarError, scalarKey, scalarValue } from './go-yaml-scalars.ts';
 
@@ -68,7 +69,7 @@ class GoDecoder {
 
   /** Follows an alias with go-yaml's bookkeeping; `use` decodes the target. */
   private viaAlias<T>(node: Node, use: (target: Node) => T): T {
-    if (!isAlias(node)) return use(node);
+    if (!yaml().isAlias(node)) return use(node);
     this.count();
     const target = node.resolve(this.doc) as Node | undefined;
     if (!target) this.fail('syntax', `unknown anchor '${node.source}' referenced`, node);
@@ -84,7 +85,7 @@ class GoDecoder {
   }
 
   scalar(node: Node): GoScalar {
-    if (!isScalar(node)) throw new Error('not a scalar');
+    if (!yaml().isScalar(node)) throw new Error('not a scalar');
     const text = String(node.value);
     const plain = node.type === 'PLAIN';
     const tag = node.tag ?? '';
@@ -102,9 +103,9 @@ class GoDecoder {
       this.count();
       return null;
     }
-    if (isAlias(node)) return this.viaAlias(node, (target) => this.value(target));
+    if (yaml().isAlias(node)) return this.viaAlias(node, (target) => this.value(target));
     this.count();
-    if (isScalar(node)) {
+    if (yaml().isScalar(node)) {
       try {
         return scalarValue(this.scalar(node));
       } catch (error) {
@@ -112,8 +113,8 @@ class GoDecoder {
         throw error;
       }
     }
-    if (isSeq(node)) return node.items.map((item) => this.value(item as Node | null));
-    if (isMap(node)) {
+    if (yaml().isSeq(node)) return node.items.map((item) => this.value(item as Node | null));
+    if (yaml().isMap(node)) {
       const out: JsonObject = {};
       this.mapInto(node, out, new Map());
       return out;
@@ -122,12 +123,12 @@ class GoDecoder {
   }
 
   private isMerge(key: unknown): boolean {
-    return isScalar(key) && key.value === '<<' && ((key.type === 'PLAIN' && !key.tag) || key.tag === MERGE_TAG);
+    return yaml().isScalar(key) && key.value === '<<' && ((key.type === 'PLAIN' && !key.tag) || key.tag === MERGE_TAG);
   }
 
   /** Decodes a map's pairs into `out`; `seen` maps Go key identities to their JSON keys. */
   private mapInto(node: Node, out: JsonObject, seen: Map<string, string>): void {
-    if (!isMap(node)) throw new Error('not a map');
+    if (!yaml().isMap(node)) throw new Error('not a map');
     for (const pair of node.items as Pair<Node | null, Node | null>[]) {
       if (this.isMerge(pair.key)) {
         this.merge(pair.value, out, seen);
@@ -144,21 +145,21 @@ class GoDecoder {
   private merge(node: Node | null, out: JsonObject, seen: Map<string, string>): void {
     const wantMap = (): never => this.fail('merge', 'map merge requires map or sequence of maps as the value', node);
     if (node === null) wantMap();
-    else if (isMap(node)) {
+    else if (yaml().isMap(node)) {
       this.count();
       this.mapInto(node, out, seen);
-    } else if (isAlias(node)) {
+    } else if (yaml().isAlias(node)) {
       this.viaAlias(node, (target) => {
-        if (!isMap(target)) wantMap();
+        if (!yaml().isMap(target)) wantMap();
         this.count();
         this.mapInto(target, out, seen);
       });
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       this.count();
       // Earlier maps take precedence: decode them last.
       for (const item of [...(node.items as Node[])].reverse()) {
         this.viaAlias(item, (target) => {
-          if (!isMap(target)) wantMap();
+          if (!yaml().isMap(target)) wantMap();
           this.count();
           this.mapInto(target, out, seen);
         });
@@ -171,7 +172,7 @@ class GoDecoder {
     if (node === null) this.fail('invalid-key', 'unsupported map key of type: <nil> (an empty key)', node);
     return this.viaAlias(node, (target) => {
       this.count();
-      if (!isScalar(target)) this.fail('invalid-key', `invalid map key: a ${isSeq(target) ? 'list' : 'map'} cannot be a key`, node);
+      if (!yaml().isScalar(target)) this.fail('invalid-key', `invalid map key: a ${yaml().isSeq(target) ? 'list' : 'map'} cannot be a key`, node);
       const scalar = this.scalar(target);
       const json = scalarKey(scalar);
       if (json === undefined) {
@@ -193,13 +194,13 @@ function locate(
   let node: unknown = doc.contents;
   let best = (node as Node | null)?.range?.[0];
   for (const segment of fromPointer(pointer)) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
+    if (yaml().isAlias(node)) node = node.resolve(doc);
+    if (yaml().isMap(node)) {
       const pair = [...(node.items as Pair<Node, Node>[])].reverse().find((p) => p.key !== null && keyOf(p.key) === segment);
       if (!pair) break;
       if (pair.key?.range) best = pair.key.range[0];
       node = pair.value;
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       const item = node.items[Number(segment)] as Node | undefined;
       if (!item) break;
       if (item.range) best = item.range[0];
@@ -210,7 +211,7 @@ function locate(
 }
 
 export function decodeFull(text: string, lineOffset: number): DecodeResult {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const position = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
@@ -233,7 +234,7 @@ export function decodeFull(text: string, lineOffset: number): DecodeResult {
       ok: false,
       error: { code: 'syntax', message: 'found unknown escape character (\\/ in a double-quoted string)', position: position(unknownEscape.index) },
     };
-  const docs = parseAllDocuments(text, { lineCounter, schema: 'failsafe', version: '1.1', uniqueKeys: false, prettyErrors: false });
+  const docs = yaml().parseAllDocuments(text, { lineCounter, schema: 'failsafe', version: '1.1', uniqueKeys: false, prettyErrors: false });
   const doc = Array.isArray(docs) ? docs[0] : undefined;
   if (/^%/m.test(text) && !doc?.directives?.docStart) {
     return { ok: false, error: { code: 'syntax', message: 'did not find expected <document start> after a directive', position: position(0) } };
@@ -250,7 +251,7 @@ export function decodeFull(text: string, lineOffset: number): DecodeResult {
     throw error;
   }
   const keyOf = (node: Node): string | undefined => {
-    if (!isScalar(node)) return undefined;
+    if (!yaml().isScalar(node)) return undefined;
     try {
       return scalarKey(decoder.scalar(node));
     } catch {

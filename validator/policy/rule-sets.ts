@@ -6,7 +6,7 @@
 // `bvchart.dev/rules` annotation in Chart.yaml, else the defaults below.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { yaml } from '../../core/load-on-demand.ts';
 import type { PolicyRule } from './rule.ts';
 import { CONTAINER_RULES } from './rules/container-checks.ts';
 import { flowBlocked } from './rules/flow-blocked.ts';
@@ -70,7 +70,7 @@ export function parseRuleSets(list: readonly string[], where: string): RuleSetNa
 export function chartRuleSets(chartPath: string): RuleSetName[] | undefined {
   const file = path.join(chartPath, 'Chart.yaml');
   if (!fs.existsSync(file)) return undefined;
-  const chart = parse(fs.readFileSync(file, 'utf8')) as { annotations?: Record<string, unknown> } | null;
+  const chart = yaml().parse(fs.readFileSync(file, 'utf8')) as { annotations?: Record<string, unknown> } | null;
   const value = chart?.annotations?.[RULES_ANNOTATION];
   return typeof value === 'string' ? parseRuleSets([value], `${file}: annotation ${RULES_ANNOTATION}`) : undefined;
 }

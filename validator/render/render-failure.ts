@@ -5,8 +5,8 @@
 // Helm's message.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { isObject } from '../../core/is-object.ts';
+import { yaml } from '../../core/load-on-demand.ts';
 import type { Finding, Scenario, TemplateLocation, ValuesLocation } from '../finding.ts';
 import { keyPathOf, keyPathSegments, ValuesOrigins } from '../locate/values-origin.ts';
 import { guardKeys, templateFailure } from './guard-message.ts';
@@ -22,7 +22,7 @@ export interface FailedRender {
 
 function chartName(chart: string): string {
   try {
-    const meta: unknown = parse(fs.readFileSync(path.join(chart, 'Chart.yaml'), 'utf8'));
+    const meta: unknown = yaml().parse(fs.readFileSync(path.join(chart, 'Chart.yaml'), 'utf8'));
     if (isObject(meta) && typeof meta.name === 'string') return meta.name;
   } catch {
     // An archive or an unreadable Chart.yaml: Helm's first heading is then the root.

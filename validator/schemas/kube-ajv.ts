@@ -5,7 +5,8 @@
 // This is the second place Ajv is built, beside core/ajv.ts (draft-07 as Helm reads values
 // schemas, formats asserted): every option here differs, and its fingerprint keys the
 // on-disk validator cache (validator-cache.ts), so the two stay apart on purpose.
-import { Ajv } from 'ajv';
+import type { Ajv } from 'ajv';
+import { ajvLibrary } from '../../core/load-on-demand.ts';
 import { translateRe2 } from './re2-to-js.ts';
 
 export const KUBERNETES_KEYWORDS = [
@@ -52,7 +53,7 @@ export const KUBE_AJV_FINGERPRINT = JSON.stringify([KUBE_AJV_OPTIONS, KUBERNETES
 
 export function createKubeAjv(): Ajv {
   // `source: true` keeps each validator's code, so it can be cached on disk as standalone code.
-  const ajv = new Ajv({ ...KUBE_AJV_OPTIONS, code: { source: true, regExp: re2Compatible } });
+  const ajv = new (ajvLibrary().Ajv)({ ...KUBE_AJV_OPTIONS, code: { source: true, regExp: re2Compatible } });
   ajv.addVocabulary([...KUBERNETES_KEYWORDS]);
   return ajv;
 }

@@ -1,7 +1,7 @@
 // Finds, loads and compiles the schema of each resource kind, lazily and once: the first
 // location (in the order given) that has a schema for the kind wins, as in kubeconform.
 // Compiled validators come from the on-disk cache when a previous run compiled that schema.
-import type { ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import { createKubeAjv } from './kube-ajv.ts';
 import { expandLocation, normalizeKubernetesVersion, templateVariables } from './schema-location.ts';
 import { createSchemaSource, type SchemaText } from './schema-source.ts';
@@ -22,7 +22,8 @@ export type SchemaLookup =
   | { readonly kind: 'broken'; readonly location: string; readonly reason: string };
 
 export class SchemaRegistry {
-  private readonly ajv = createKubeAjv();
+  /** Built on the first cache miss: a run whose validators are all cached never loads Ajv's compiler. */
+  private ajvInstance: Ajv | undefined;
   private readonly byKind = new Map<string, Promise<SchemaLookup>>();
   private readonly source: (location: string) => Promise<SchemaText>;
   private readonly kubernetesVersion: string;
@@ -61,7 +62,10 @@ export class SchemaRegistry {
       if (!text.found) continue;
       try {
         const started = performance.now();
-        const validate = this.validators.get(this.ajv, text.text);
+        const validate = this.validators.get(() => {
+          this.ajvInstance ??= createKubeAjv();
+          return this.ajvInstance;
+        }, text.text);
         this.compileMs += performance.now() - started;
         return { kind: 'found', validate, location: resolved };
       } catch (error) {

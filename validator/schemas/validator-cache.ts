@@ -9,15 +9,20 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import vm from 'node:vm';
 import type { Ajv, ValidateFunction } from 'ajv';
-import standaloneModule from 'ajv/dist/standalone/index.js';
 import ajvPackage from 'ajv/package.json' with { type: 'json' };
 import { bvchartCacheDir } from '../../core/cache-dir.ts';
+import { ajvStandaloneLibrary } from '../../core/load-on-demand.ts';
 import { writeFileAtomically } from '../../core/write-file-atomically.ts';
 import { KUBE_AJV_FINGERPRINT, RE2_REGEXP_NAME, re2Compatible } from './kube-ajv.ts';
 
 type StandaloneCode = (ajv: Ajv, validate: ValidateFunction) => string;
-const standaloneCode: StandaloneCode = (standaloneModule as unknown as { default?: StandaloneCode }).default ?? (standaloneModule as unknown as StandaloneCode);
+/** Ajv's standalone generator, loaded only when a validator is compiled (a cache miss). */
+function standaloneCode(ajv: Ajv, validate: ValidateFunction): string {
+  const generator = ajvStandaloneLibrary() as unknown as StandaloneCode & { default?: StandaloneCode };
+  return (generator.default ?? generator)(ajv, validate);
+}
 
 /** Bumped when the cached module's shape changes. */
 const CACHE_FORMAT = '1';
@@ -34,17 +39,50 @@ export function validatorDigest(schemaText: string): string {
   return createHash('sha256').update(`bvchart-validator ${CACHE_FORMAT} ajv ${ajvPackage.version} ${KUBE_AJV_FINGERPRINT}\n`).update(schemaText).digest('hex');
 }
 
-/** Turns standalone code into a validate function (the code is CommonJS, run with our require). */
-function instantiate(code: string): ValidateFunction {
+/** How the cached CommonJS code is wrapped to run with our `require` and RE2 translation. */
+const WRAPPER_HEAD = `(function (require, module, exports, ${RE2_REGEXP_NAME}) {`;
+const WRAPPER_TAIL = '\n})';
+
+type Factory = (require: NodeJS.Require, module: { exports: unknown }, exports: unknown, regExp: typeof re2Compatible) => void;
+
+interface Instantiated {
+  readonly validate: ValidateFunction;
+  readonly script: vm.Script;
+  /** V8 took the compiled code from the code cache (no parsing or compiling of the source). */
+  readonly fromCodeCache: boolean;
+}
+
+/**
+ * Turns standalone code into a validate function (the code is CommonJS, run with our require).
+ * With `codeCache` (V8's serialized bytecode of a previous process), V8 skips parsing and
+ * compiling the code, which for a workload kind (about 2 MB of generated code) was most of
+ * the cost of loading it.
+ */
+function instantiate(code: string, filename: string, codeCache: Buffer | undefined): Instantiated {
+  const script = new vm.Script(`${WRAPPER_HEAD}${code}${WRAPPER_TAIL}`, { filename, ...(codeCache ? { cachedData: codeCache } : {}) });
+  const factory = script.runInThisContext() as Factory;
   const module = { exports: {} as unknown };
-  const factory = new Function('require', 'module', 'exports', RE2_REGEXP_NAME, code) as (
-    require: NodeJS.Require,
-    module: { exports: unknown },
-    exports: unknown,
-    regExp: typeof re2Compatible,
-  ) => void;
   factory(requireFromHere, module, module.exports, re2Compatible);
-  return module.exports as ValidateFunction;
+  return { validate: module.exports as ValidateFunction, script, fromCodeCache: codeCache !== undefined && !script.cachedDataRejected };
+}
+
+/**
+ * Where V8's code cache of a validator lives: beside its code, per V8 version (a cache from
+ * another Node is rejected by V8 anyway; naming it by version lets Node 20 and 24 share a folder).
+ */
+function codeCacheFile(codeFile: string): string {
+  return `${codeFile}.v8-${process.versions.v8}.cache`;
+}
+
+/**
+ * Writes V8's code cache of a validator after compiling its function: validating an empty
+ * object makes V8 compile the validate function (functions compile lazily, on first call),
+ * so the cache holds its bytecode, not only the wrapper's.
+ */
+function storeCodeCache(instantiated: Instantiated, file: string): void {
+  instantiated.validate({});
+  instantiated.validate.errors = null;
+  writeFileAtomically(file, instantiated.script.createCachedData());
 }
 
 export interface ValidatorCacheStats {
@@ -52,44 +90,62 @@ export interface ValidatorCacheStats {
   hits: number;
   /** Validators compiled (and written to the cache). */
   compiled: number;
+  /** Hits whose compiled code V8 took from its code cache (no parse, no compile). */
+  codeCacheHits: number;
 }
 
 export class ValidatorCache {
-  readonly stats: ValidatorCacheStats = { hits: 0, compiled: 0 };
+  readonly stats: ValidatorCacheStats = { hits: 0, compiled: 0, codeCacheHits: 0 };
 
   /** `dir` false: compile in memory only, read and write nothing. */
   constructor(private readonly dir: string | false = defaultValidatorCacheDir()) {}
 
-  /** The validator of a schema: from the cache when there, else compiled with `ajv` and stored. */
-  get(ajv: Ajv, schemaText: string): ValidateFunction {
+  /**
+   * The validator of a schema: from the cache when there, else compiled with the Ajv `ajv()`
+   * returns (built only then) and stored.
+   */
+  get(ajv: () => Ajv, schemaText: string): ValidateFunction {
     if (this.dir === false) {
       this.stats.compiled += 1;
-      return ajv.compile(JSON.parse(schemaText) as object);
+      return ajv().compile(JSON.parse(schemaText) as object);
     }
     const file = path.join(this.dir, `${validatorDigest(schemaText)}.cjs`);
-    let code: string | undefined;
-    try {
-      code = fs.readFileSync(file, 'utf8');
-    } catch {
-      code = undefined;
-    }
+    const code = readIfThere(file, 'utf8');
     if (code !== undefined) {
+      const cacheFile = codeCacheFile(file);
       try {
-        const validate = instantiate(code);
+        const instantiated = instantiate(code, file, readIfThere(cacheFile));
         this.stats.hits += 1;
-        return validate;
+        if (instantiated.fromCodeCache) this.stats.codeCacheHits += 1;
+        else tryTo(() => storeCodeCache(instantiated, cacheFile));
+        return instantiated.validate;
       } catch {
         // A damaged cache entry: compile again and overwrite it.
       }
     }
-    const compiled = ajv.compile(JSON.parse(schemaText) as object);
+    const compiler = ajv();
+    const compiled = compiler.compile(JSON.parse(schemaText) as object);
     this.stats.compiled += 1;
-    const source = standaloneCode(ajv, compiled);
-    try {
-      writeFileAtomically(file, source);
-    } catch {
-      // A read-only or full cache folder only costs speed.
-    }
+    tryTo(() => writeFileAtomically(file, standaloneCode(compiler, compiled)));
     return compiled;
+  }
+}
+
+function readIfThere(file: string): Buffer | undefined;
+function readIfThere(file: string, encoding: 'utf8'): string | undefined;
+function readIfThere(file: string, encoding?: 'utf8'): Buffer | string | undefined {
+  try {
+    return encoding ? fs.readFileSync(file, encoding) : fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A read-only or full cache folder only costs speed. */
+function tryTo(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // nothing lost but time
   }
 }
