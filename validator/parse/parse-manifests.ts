@@ -109,7 +109,14 @@ function finding(
   };
 }
 
-function toResource(value: Record<string, unknown>, file: string, document: YamlDocumentSource, pointerPrefix: string, options: ParseOptions): Resource {
+function toResource(
+  value: Record<string, unknown>,
+  file: string,
+  document: YamlDocumentSource,
+  pointerPrefix: string,
+  options: ParseOptions,
+  refused: string | undefined,
+): Resource {
   const object = value as KubeObject;
   const metadata = isObject(value.metadata) ? value.metadata : {};
   const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : CLUSTER_SCOPED_KINDS.has(object.kind) ? undefined : options.defaultNamespace;
@@ -124,6 +131,7 @@ function toResource(value: Record<string, unknown>, file: string, document: Yaml
     file,
     document,
     pointerPrefix,
+    ...(refused !== undefined ? { refused } : {}),
   };
 }
 
@@ -189,8 +197,9 @@ export function parseManifests(input: ManifestInput, scenario?: Scenario, option
       );
       continue;
     }
+    const strict = options.strict ?? true;
+    const refused = strict && result.duplicates.length > 0 ? `a key is written twice (${result.duplicates.map((d) => d.key).join(', ')})` : undefined;
     for (const duplicate of result.duplicates) {
-      const strict = options.strict ?? true;
       const message = strict
         ? `key "${duplicate.key}" is written twice in one map; strict field validation refuses duplicate fields (--no-strict: a warning, the last value is used)`
         : `key "${duplicate.key}" is written twice in one map; the last value is used (strict field validation would refuse it)`;
@@ -235,11 +244,11 @@ export function parseManifests(input: ManifestInput, scenario?: Scenario, option
         }
         const itemProblem = signatureProblem(item);
         if (itemProblem) findings.push(finding('parse/missing-signature', 'error', `List item ${i}: ${itemProblem}`, where, itemPosition, scenario));
-        else resources.push(toResource(item, where.file, document, `/items/${i}`, options));
+        else resources.push(toResource(item, where.file, document, `/items/${i}`, options, refused));
       });
       continue;
     }
-    resources.push(toResource(value, where.file, document, '', options));
+    resources.push(toResource(value, where.file, document, '', options, refused));
   }
   return { resources, findings };
 }

@@ -23,4 +23,10 @@ export interface Resource {
   readonly document: YamlDocumentSource;
   /** JSON Pointer prefix when the object is an item of a List (`/items/3`). */
   readonly pointerPrefix: string;
+  /**
+   * Why decoding already refused the document (strict: a key written twice, which strict field
+   * validation rejects). Its schema verdict is then `error`, as kubeconform -strict gives, and
+   * the parse finding is the one reported.
+   */
+  readonly refused?: string;
 }

@@ -13,6 +13,8 @@ export interface SchemaVerdict {
   readonly status: SchemaStatus;
   readonly errors: readonly { readonly pointer: string; readonly message: string }[];
   readonly reason?: string;
+  /** The error is a parse finding already reported (resource.refused): no schema finding repeats it. */
+  readonly reportedByParse?: boolean;
 }
 
 function toError(resource: Resource, error: ErrorObject): { pointer: string; message: string } {
@@ -24,6 +26,7 @@ function toError(resource: Resource, error: ErrorObject): { pointer: string; mes
 }
 
 export async function checkResource(registry: SchemaRegistry, resource: Resource, ignoreMissingSchemas: boolean): Promise<SchemaVerdict> {
+  if (resource.refused !== undefined) return { resource, status: 'error', errors: [], reason: resource.refused, reportedByParse: true };
   const lookup = await registry.lookup(resource.ref.kind, resource.ref.apiVersion);
   if (lookup.kind === 'missing') {
     return ignoreMissingSchemas
@@ -53,6 +56,7 @@ export async function checkResource(registry: SchemaRegistry, resource: Resource
 export function verdictFindings(verdict: SchemaVerdict, scenario?: Scenario): Finding[] {
   const { resource } = verdict;
   const base = { file: resource.file, resource: resource.ref, ...(scenario ? { scenario } : {}) };
+  if (verdict.reportedByParse) return [];
   if (verdict.status === 'error') {
     return [
       {

@@ -112,6 +112,19 @@ describe("crafted inputs: bvchart's verdict is Kubernetes'", () => {
     expect(exitCodeFor(report, 'error') === 0 ? 'accept' : 'refuse', JSON.stringify(report.findings.map((f) => `${f.ruleId}: ${f.message}`))).toBe(c.verdict);
   });
 
+  // kubeconform -strict calls a resource with a duplicate key an error; bvchart reports the key
+  // once (parse/duplicate-key, at its line) and counts the resource's schema verdict as an
+  // error too, so the summaries agree. (--no-strict follows the API server instead, which warns
+  // and keeps the last value: exit-codes.test.ts.)
+  it('a duplicate key, strict: the schema verdict is kubeconform\'s, the finding is reported once', async () => {
+    const file = write(utf8(configMap('  k: a\n  k: b\n')));
+    const judged = await runKubeconform({ kubernetesVersion: K8S, schemaLocations: LOCATIONS, strict: true }, { files: [file] });
+    expect(judged.resources.map((r) => r.status)).toEqual(['error']);
+    const report = await validate({ inputs: [file], kubernetesVersions: [K8S], schemaLocations: LOCATIONS, strict: true, ruleSets: ['schema'] });
+    expect(report.summary.schema).toEqual({ valid: 0, invalid: 0, error: 1, skipped: 0 });
+    expect(report.findings.map((f) => `${f.ruleId} ${f.severity} ${f.position?.line}`)).toEqual(['parse/duplicate-key error 9']);
+  });
+
   it('reads 1_0 and 0b11 as the Go decoder does, anchors or not', async () => {
     for (const [replicas, value] of [
       ['1_0', 10],
