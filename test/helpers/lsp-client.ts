@@ -5,19 +5,13 @@
 // capability registration). Every request has a timeout, and `stop` always kills the process.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import type { LspPosition, LspRange } from '../../editor/lsp-types.ts';
 
 // ---- the LSP shapes these tests read (a subset of the protocol) ----
 
-/** 0-based, as in LSP. */
-export interface LspPosition {
-  readonly line: number;
-  readonly character: number;
-}
-
-export interface LspRange {
-  readonly start: LspPosition;
-  readonly end: LspPosition;
-}
+// Positions and ranges are the ones our own server speaks (editor/lsp-types.ts). Diagnostics
+// are read from other servers too (yaml-language-server), so their shape here is looser.
+export type { LspPosition, LspRange } from '../../editor/lsp-types.ts';
 
 export interface LspDiagnostic {
   readonly range: LspRange;

@@ -3,13 +3,12 @@
 // for real from a temporary copy of the project, with a stub `go` on PATH (no network) that
 // records every build and notices when two write the same output at once.
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goSourceDigest } from '../../scripts/go-source-digest.mjs';
-import { REPO } from '../helpers/project.ts';
+import { bootstrapSandbox } from '../helpers/bootstrap-sandbox.ts';
 
 const STUB_GO = `#!/bin/sh
 # A stand-in for go: "builds" write a small script after a pause, logging each start.
@@ -35,29 +34,19 @@ exit 0
 
 /** A temporary project holding the scripts and what they read, and a stub go on PATH. */
 function sandbox(): { root: string; cache: string; env: NodeJS.ProcessEnv; log: string } {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-lock-'));
-  for (const file of [
-    'scripts/bootstrap.mjs',
-    'scripts/build-controlplane.mjs',
-    'scripts/cache-lock.mjs',
-    'scripts/go-source-digest.mjs',
-    'scripts/kubernetes-wrapper.mjs',
-    'toolchain/tools.json',
-    'package-lock.json',
-  ]) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.copyFileSync(path.join(REPO, file), path.join(root, file));
-  }
-  fs.cpSync(path.join(REPO, 'toolchain', 'go'), path.join(root, 'toolchain', 'go'), { recursive: true });
-  // npm dependencies count as installed, so the bootstrap goes straight to the tools.
-  fs.mkdirSync(path.join(root, 'node_modules'));
-  const lockDigest = createHash('sha256')
-    .update(fs.readFileSync(path.join(root, 'package-lock.json')))
-    .digest('hex');
-  fs.writeFileSync(path.join(root, 'node_modules', '.bvchart-lock.sha256'), `${lockDigest}\n`);
-  const bin = path.join(root, 'stub-bin');
-  fs.mkdirSync(bin);
-  fs.writeFileSync(path.join(bin, 'go'), STUB_GO, { mode: 0o755 });
+  const { root, bin } = bootstrapSandbox(
+    'bvchart-lock-',
+    [
+      'scripts/bootstrap.mjs',
+      'scripts/build-controlplane.mjs',
+      'scripts/cache-lock.mjs',
+      'scripts/go-source-digest.mjs',
+      'scripts/kubernetes-wrapper.mjs',
+      'toolchain/tools.json',
+      'package-lock.json',
+    ],
+    STUB_GO,
+  );
   const goMod = path.join(root, 'kubernetes.go.mod');
   fs.writeFileSync(goMod, 'module k8s.io/kubernetes\n\ngo 1.26.0\n\nreplace (\n\tk8s.io/api => ./staging/src/k8s.io/api\n)\n');
   const cache = path.join(root, 'cache');

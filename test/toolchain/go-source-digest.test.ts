@@ -5,7 +5,6 @@
 // `source`, versioned `src-<digest>`) through locateTool, template-reads (an own helper) through
 // templateReadsBinary. Both are looked up with .tools/bin/ gone, as in an installed package.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +12,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { goSourceDigest } from '../../scripts/go-source-digest.mjs';
 import { locateTool, TOOL_PINS } from '../../toolchain/locate-tool.ts';
 import { templateReadsBinary } from '../../toolchain/template-reads.ts';
-import { REPO } from '../helpers/project.ts';
+import { bootstrapSandbox } from '../helpers/bootstrap-sandbox.ts';
 
 // A stand-in for go: a "build" writes a script that prints the version the ldflags stamp in.
 const STUB_GO = `#!/bin/sh
@@ -33,25 +32,15 @@ afterEach(() => {
 });
 
 it('the library finds the bootstrap-built Go helpers under the keys the bootstrap gave them', () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bvchart-digest-'));
-  for (const file of ['scripts/bootstrap.mjs', 'scripts/cache-lock.mjs', 'scripts/go-source-digest.mjs', 'package-lock.json']) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.copyFileSync(path.join(REPO, file), path.join(root, file));
-  }
-  fs.cpSync(path.join(REPO, 'toolchain', 'go'), path.join(root, 'toolchain', 'go'), { recursive: true });
+  const { root, bin } = bootstrapSandbox(
+    'bvchart-digest-',
+    ['scripts/bootstrap.mjs', 'scripts/cache-lock.mjs', 'scripts/go-source-digest.mjs', 'package-lock.json'],
+    STUB_GO,
+  );
   // Only the pinned tool built from our sources; the downloaded tools are not this test's.
   const yamlDecode = TOOL_PINS.find((t) => t.name === 'yaml-decode');
   expect(yamlDecode?.source).toBeDefined();
   fs.writeFileSync(path.join(root, 'toolchain', 'tools.json'), JSON.stringify({ tools: [yamlDecode] }));
-  // npm dependencies count as installed, so the bootstrap goes straight to the tools.
-  fs.mkdirSync(path.join(root, 'node_modules'));
-  const lockDigest = createHash('sha256')
-    .update(fs.readFileSync(path.join(root, 'package-lock.json')))
-    .digest('hex');
-  fs.writeFileSync(path.join(root, 'node_modules', '.bvchart-lock.sha256'), `${lockDigest}\n`);
-  const bin = path.join(root, 'stub-bin');
-  fs.mkdirSync(bin);
-  fs.writeFileSync(path.join(bin, 'go'), STUB_GO, { mode: 0o755 });
   const cache = path.join(root, 'cache');
   const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'bootstrap.mjs')], {
     encoding: 'utf8',
