@@ -121,9 +121,27 @@ describe('fast decoder', () => {
     ['merge keys', 'a: {<<: {b: 1}}\n'],
     ['tags js-yaml does not know', 'a: !!int "1"\n'],
     ['collection tags', 'a: !!map\n'],
+    ['a sequence tag', 'a: !!seq\nb: 1\n'],
+    ['a non-specific tag on an empty node', 'a: !\nb: 1\n'],
+    ['a non-specific tag on a value', 'a: ! x\n'],
+    ['a non-specific tag in a flow map', 'a: {b: ! }\n'],
     ['a null key', 'null: 1\n'],
   ])('hands %s to the full decoder', (_name, text) => {
     expect(decodeYamlDocument(text, { parser: 'fast' }).ok).toBe(false);
+  });
+
+  // Our chart's StatefulSet carries a shell script with `[ ! -s "$marker" ]`: the text hints at
+  // a tag, but it is inside a block scalar. Handing every such document to the full decoder made
+  // decoding our renders four times slower.
+  it.each([
+    ['a block scalar', 'script: |\n  if [ ! -s "$f" ]; then\n    exit 1\n  fi\nnext: 1\n'],
+    ['a folded scalar', 'text: >\n  a ! b\n  !! c\n'],
+    ['a quoted string', 'a: "x ! y"\nb: \'! z\'\n'],
+  ])('decodes `!` inside %s itself, with the full decoder\'s value', (_name, text) => {
+    const fast = decodeYamlDocument(text, { parser: 'fast' });
+    const full = decodeYamlDocument(text, { parser: 'full' });
+    expect(fast.ok && full.ok).toBe(true);
+    if (fast.ok && full.ok) expect(fast.value).toEqual(full.value);
   });
 
   it('reads YAML 1.1 as Kubernetes does (yes/on are booleans, timestamps stay text)', () => {

@@ -9,7 +9,7 @@
 //     loading as the key js-yaml gives a map, "[object Object]");
 //   - a key that may be null, floats Go prints otherwise as keys, integers beyond 2^53;
 //   - escapes and characters only go-yaml refuses (`\/`, a byte order mark, NEL).
-import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { type EventType, FAILSAFE_SCHEMA, load, type State, Type } from 'js-yaml';
 import { goFloat32Key, resolveScalar } from './go-yaml-scalars.ts';
 
 /** `*name` after a separator: an alias, when an anchor `&name` exists too. */
@@ -20,8 +20,14 @@ const DIRECTIVE_OR_END = /^(%|\.\.\.)/m;
 const COMPLEX_KEY = /^[ \t]*(?:-[ \t]+)*\?(?:[ \t]|$)|[\]}][ \t]*:(?:[ \t]|$)|\{[ \t]*\[|\{[^}\n]*,[ \t]*\[/m;
 /** A map that may be a key inside a flow map (`{{a}}`): js-yaml names such a key "[object Object]". */
 const MAP_IN_FLOW_MAP = /\{[ \t]*\{|\{[^}\n]*,[ \t]*\{/;
-/** `!!map`, `!!seq` or `!` tags, which go-yaml reads as an empty string on an empty node (js-yaml: {}, [], null). */
+/**
+ * Text that may hold a `!!map`, `!!seq` or `!` tag, which go-yaml reads as an empty string on an
+ * empty node (js-yaml: {}, [], null). Only a hint: the same characters occur in block scalars
+ * (`if [ ! -s "$f" ]` in a shell script), so when it matches, js-yaml reports the tags it
+ * actually read (tagListener) and only a real one hands the document on.
+ */
 const COLLECTION_TAG = /(?:^|[\s,[{])!(?:!(?:map|seq)\b|[ \t]|$)/m;
+const EXPLICIT_TAGS = new Set(['!', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 /** An escape go-yaml v2 does not know (`\/`), a byte order mark inside the text, a NEL. */
 const GO_ONLY = /\\\/|.\uFEFF|\u0085/s;
 
@@ -60,6 +66,12 @@ const goPlainScalar = new Type('tag:bvchart.local,2026:go-plain', {
 
 const GO_PLAIN_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [goPlainScalar] });
 
+/** Marks the document unsure when a node closes with one of the explicit tags above. */
+function tagListener(event: EventType, state: State): void {
+  const tag = (state as State & { readonly tag?: string | null }).tag;
+  if (event === 'close' && tag !== null && tag !== undefined && EXPLICIT_TAGS.has(tag)) unsure = true;
+}
+
 function hasKey(value: unknown, key: string): boolean {
   if (Array.isArray(value)) return value.some((v) => hasKey(v, key));
   if (typeof value !== 'object' || value === null) return false;
@@ -69,12 +81,12 @@ function hasKey(value: unknown, key: string): boolean {
 
 /** The document's JSON value, or undefined when the full decoder must decide. */
 export function decodeFast(text: string): unknown {
-  if (DIRECTIVE_OR_END.test(text) || COMPLEX_KEY.test(text) || GO_ONLY.test(text) || COLLECTION_TAG.test(text) || hasAlias(text)) return undefined;
+  if (DIRECTIVE_OR_END.test(text) || COMPLEX_KEY.test(text) || GO_ONLY.test(text) || hasAlias(text)) return undefined;
   unsure = false;
   sawNull = false;
   let value: unknown;
   try {
-    value = load(text, { schema: GO_PLAIN_SCHEMA });
+    value = load(text, { schema: GO_PLAIN_SCHEMA, ...(COLLECTION_TAG.test(text) ? { listener: tagListener } : {}) });
   } catch {
     return undefined;
   }
