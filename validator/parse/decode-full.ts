@@ -19,7 +19,7 @@ import { type GoScalar, MERGE_TAG, resolveScalar, ScalarError, scalarKey, scalar
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 /** `\/` inside a double-quoted string: YAML 1.2 has it, go-yaml v2 (YAML 1.1) refuses it. */
-const UNKNOWN_ESCAPE = /(?:^|[\s,[{:])"(?:[^"\\]|\\[^/])*\\\//;
+export const UNKNOWN_ESCAPE = /(?:^|[\s,[{:])"(?:[^"\\]|\\[^/])*\\\//;
 
 class DecodeFailure extends Error {
   constructor(readonly error: DecodeError) {
