@@ -22,8 +22,11 @@ const COMPLEX_KEY = /^[ \t]*(?:-[ \t]+)*\?(?:[ \t]|$)|[\]}][ \t]*:(?:[ \t]|$)|\{
 const MAP_IN_FLOW_MAP = /\{[ \t]*\{|\{[^}\n]*,[ \t]*\{/;
 /** `!!map`, `!!seq` or `!` tags, which go-yaml reads as an empty string on an empty node (js-yaml: {}, [], null). */
 const COLLECTION_TAG = /(?:^|[\s,[{])!(?:!(?:map|seq)\b|[ \t]|$)/m;
-/** An escape go-yaml v2 does not know (`\/`), a byte order mark inside the text, a NEL. */
-const GO_ONLY = /\\\/|.\uFEFF|\u0085/s;
+/**
+ * An escape go-yaml v2 does not know (`\/`) or refuses (a surrogate code point), a byte order
+ * mark inside the text, a NEL.
+ */
+const GO_ONLY = /\\\/|\\(?:u|U0000)[dD][89a-fA-F]|.\uFEFF|\u0085/s;
 
 function hasAlias(text: string): boolean {
   if (!text.includes('*') || !text.includes('&')) return false;

@@ -51,6 +51,8 @@ export interface DecodedDocument {
 export interface FailedDocument {
   readonly ok: false;
   readonly error: DecodeError;
+  /** Set when a pinned parser (`plain`, `fast`) declined the document rather than judged it. */
+  readonly declined?: true;
 }
 
 export type DecodeResult = DecodedDocument | FailedDocument;
@@ -115,7 +117,7 @@ function withLazyPositions(value: unknown, source: string, lineOffset: number): 
 }
 
 function declined(parser: string): FailedDocument {
-  return { ok: false, error: { code: 'syntax', message: `not a plain document (the ${parser} parser declines it)` } };
+  return { ok: false, declined: true, error: { code: 'syntax', message: `not a plain document (the ${parser} parser declines it)` } };
 }
 
 export function decodeYamlDocument(text: string, options: DecodeOptions = {}): DecodeResult {
