@@ -149,3 +149,102 @@ describe('fast decoder', () => {
     expect(parsed.resources[0]?.object.data).toEqual({ when: '2001-12-14', flag: true, true: true });
   });
 });
+
+describe('plain decoder', () => {
+  const thirdParty = path.join(REPO, '..', 'shared', 'third-party', 'manifests');
+  const fixtures = path.join(REPO, 'test', 'fixtures', 'manifests');
+  const files = [
+    ...[thirdParty, fixtures].flatMap((root) =>
+      (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => path.join(root, f)),
+    ),
+    path.join(REPO, 'test', 'chart', '__snapshots__', 'default-render.yaml'),
+  ];
+  let documents = 0;
+  let accepted = 0;
+
+  it.each(files.map((f) => [path.relative(path.join(REPO, '..'), f), f]))('%s: declined, or the full decoder’s value', (_name, file) => {
+    for (const chunk of splitStream(fs.readFileSync(file, 'utf8'))) {
+      if (chunk.kind !== 'document') continue;
+      documents++;
+      const plain = decodeYamlDocument(chunk.text, { lineOffset: chunk.startLine - 1, parser: 'plain' });
+      if (!plain.ok) {
+        expect(plain.declined, `${file}:${chunk.startLine}`).toBe(true);
+        continue;
+      }
+      accepted++;
+      const full = decodeYamlDocument(chunk.text, { lineOffset: chunk.startLine - 1, parser: 'full' });
+      expect(full.ok && full.duplicates.length === 0, `${file}:${chunk.startLine}`).toBe(true);
+      if (full.ok) expect(plain.value, `${file}:${chunk.startLine}`).toStrictEqual(full.value);
+      expect(plain.positionOf(''), `${file}:${chunk.startLine}`).toEqual(full.ok ? full.positionOf('') : undefined);
+    }
+  });
+
+  // Runs after the table above: the plain decoder must carry the real corpus, not only be safe.
+  it('reads at least 90% of those documents itself', () => {
+    console.log(`plain decoder: read ${accepted} of ${documents} documents (${((100 * accepted) / documents).toFixed(1)}%)`);
+    expect(documents).toBeGreaterThan(700);
+    expect(accepted / documents).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each([
+    ['an anchor', 'a: &x 1\nb: 2\n'],
+    ['an alias', 'a: *x\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['a local tag', 'a: !x 1\n'],
+    ['a directive', '%YAML 1.1\n---\na: 1\n'],
+    ['a document end', 'a: 1\n...\n'],
+    ['a marker with content', '--- a: 1\n'],
+    ['a second marker', 'a: 1\n---\nb: 2\n'],
+    ['a merge key', 'a: 1\n<<: {b: 2}\n'],
+    ['an explicit key', '? a\n: 1\n'],
+    ['a null key', 'null: 1\n'],
+    ['a ~ key', '~: 1\n'],
+    ['an empty key', ': 1\n'],
+    ['a uint64 key', '18446744073709551615: 1\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['keys that become the same string', '1: a\n"1": b\n'],
+    ['a duplicate key in a flow map', 'a: {b: 1, b: 2}\n'],
+    ['a tab in indentation', 'a:\n\tb: 1\n'],
+    ['a tab after a key', 'a:\t1\n'],
+    ['a tab in a plain scalar', 'a: x\ty\n'],
+    ['a tab in a quoted scalar', 'a: "x\ty"\n'],
+    ['an escaped line break', 'a: "x\\\n  y"\n'],
+    ['an unknown escape', 'a: "\\q"\n'],
+    ['the escape go-yaml v2 refuses', 'a: "x\\/y"\n'],
+    ['a surrogate escape', 'a: "\\uD800"\n'],
+    ['a short hex escape', 'a: "\\x4"\n'],
+    ['a control character', 'a: x\u0001y\n'],
+    ['a NEL', 'a: x\u0085y\n'],
+    ['a line separator', 'a: x\u2028y\n'],
+    ['a byte order mark inside', 'a: x\uFEFFy\n'],
+    ['a lone CR', 'a: 1\rb: 2\n'],
+    ['an indentation indicator', 'a: |2\n    x\n'],
+    ['an empty block scalar', 'a: |\nb: 1\n'],
+    ['a leading blank line more indented than the text', 'a: |\n     \n  x\n'],
+    ['text after a block scalar header', 'a: | x\n'],
+    ['a scalar document', 'just text\n'],
+    ['a flow document', '{a: 1}\n'],
+    ['a scalar on the line after its key', 'a:\n  1\n'],
+    ['a map value on its key’s line', 'a: b: c\n'],
+    ['a list on its key’s line', 'a: - b\n'],
+    ['a more indented key', 'a: 1\n  b: 2\n'],
+    ['a less indented continuation', 'a:\n  b: 1\n c: 2\n'],
+    ['a key after a list at the same indentation as the list', 'a:\n  - 1\n  b: 2\n'],
+    ['a multi-line flow collection', 'a: [1,\n  2]\n'],
+    ['a nested flow collection', 'a: [[1]]\n'],
+    ['a trailing comma', 'a: [1,]\n'],
+    ['a lone - in a flow sequence', 'a: [-]\n'],
+    ['text after a quoted scalar', 'a: "x" y\n'],
+    ['a comment right after a quote', "a: 'x'#c\n"],
+    ['a quoted continuation line not indented', "a: 'x\ny'\n"],
+    ['a plain continuation with a key', 'a: x\n  b: c\n'],
+    ['a value JSON cannot hold', 'a: .nan\n'],
+    ['an integer beyond 2^53', 'a: 9007199254740993\n'],
+    ['a very long key', `${'k'.repeat(1100)}: 1\n`],
+    ['a backquote', 'a: `x`\n'],
+  ])('declines %s', (_name, text) => {
+    const plain = decodeYamlDocument(text, { parser: 'plain' });
+    expect(plain.ok).toBe(false);
+    if (!plain.ok) expect(plain.declined).toBe(true);
+  });
+});

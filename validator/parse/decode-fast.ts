@@ -28,8 +28,11 @@ const MAP_IN_FLOW_MAP = /\{[ \t]*\{|\{[^}\n]*,[ \t]*\{/;
  */
 const COLLECTION_TAG = /(?:^|[\s,[{])!(?:!(?:map|seq)\b|[ \t]|$)/m;
 const EXPLICIT_TAGS = new Set(['!', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
-/** An escape go-yaml v2 does not know (`\/`), a byte order mark inside the text, a NEL. */
-const GO_ONLY = /\\\/|.\uFEFF|\u0085/s;
+/**
+ * An escape go-yaml v2 does not know (`\/`) or refuses (a surrogate code point), a byte order
+ * mark inside the text, a NEL.
+ */
+const GO_ONLY = /\\\/|\\(?:u|U0000)[dD][89a-fA-F]|.\uFEFF|\u0085/s;
 
 function hasAlias(text: string): boolean {
   if (!text.includes('*') || !text.includes('&')) return false;

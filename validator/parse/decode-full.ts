@@ -20,7 +20,10 @@ import { type GoScalar, MERGE_TAG, resolveScalar, ScalarError, scalarKey, scalar
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 /** `\/` inside a double-quoted string: YAML 1.2 has it, go-yaml v2 (YAML 1.1) refuses it. */
-const UNKNOWN_ESCAPE = /(?:^|[\s,[{:])"(?:[^"\\]|\\[^/])*\\\//;
+export const UNKNOWN_ESCAPE = /(?:^|[\s,[{:])"(?:[^"\\]|\\[^/])*\\\//;
+
+/** A `\u` or `\U` escape of a surrogate code point (after an even run of backslashes). */
+const SURROGATE_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\(?:u|U0000)[dD][89a-fA-F]/;
 
 class DecodeFailure extends Error {
   constructor(readonly error: DecodeError) {
@@ -52,6 +55,7 @@ class GoDecoder {
   constructor(
     private readonly doc: Document,
     private readonly position: (offset: number) => SourcePosition,
+    private readonly text: string,
   ) {}
 
   private fail(code: DecodeError['code'], message: string, node: Node | null | undefined): never {
@@ -89,6 +93,10 @@ class GoDecoder {
     const text = String(node.value);
     const plain = node.type === 'PLAIN';
     const tag = node.tag ?? '';
+    if (node.type === 'QUOTE_DOUBLE' && node.range && SURROGATE_ESCAPE.test(this.text.slice(node.range[0], node.range[1]))) {
+      // go-yaml: "found invalid Unicode character escape code" (YAML 1.2 parsers pair them).
+      this.fail('syntax', 'found invalid Unicode character escape code (a surrogate)', node);
+    }
     if (tag === '' && !plain) return { kind: 'str', value: text };
     try {
       return resolveScalar(tag, text);
@@ -242,7 +250,7 @@ export function decodeFull(text: string, lineOffset: number): DecodeResult {
   if (!doc) return { ok: true, value: null, duplicates: [], positionOf: () => undefined };
   const [syntax] = doc.errors;
   if (syntax) return { ok: false, error: { code: 'syntax', message: syntax.message.split('\n')[0] ?? syntax.message, position: position(syntax.pos[0]) } };
-  const decoder = new GoDecoder(doc, position);
+  const decoder = new GoDecoder(doc, position, text);
   let value: unknown;
   try {
     value = decoder.value(doc.contents as Node | null);

@@ -1,7 +1,9 @@
 // One YAML document's text → its JSON value, exactly as Kubernetes clients decode it
 // (sigs.k8s.io/yaml's YAMLToJSON over go-yaml v2, as Helm v3.22.0 pins it), or a typed
-// decode error. Pure: no files, no findings. Two parsers run behind it and give the same
-// result (test/validator/parse/decode-differential.test.ts holds both to the Go decoder):
+// decode error. Pure: no files, no findings. Three parsers run behind it, each declining what
+// it cannot read exactly, and give the same result (test/validator/decode/decode-differential.test.ts
+// holds them to the Go decoder):
+//   - plain (decode-plain.ts): a hand-written reader for the block YAML manifests use;
 //   - fast (decode-fast.ts): js-yaml with go-yaml's scalar rules, for plain documents;
 //   - full (decode-full.ts): the `yaml` syntax tree walked with go-yaml's decoding rules,
 //     for anything else (anchors, merge keys, tags, duplicates, errors); it also gives
@@ -9,6 +11,7 @@
 import type { SourcePosition } from '../../core/diagnostic.ts';
 import { decodeFast } from './decode-fast.ts';
 import { decodeFull } from './decode-full.ts';
+import { decodePlain } from './decode-plain.ts';
 
 export type DecodeErrorCode =
   /** YAML syntax go-yaml rejects. */
@@ -48,6 +51,8 @@ export interface DecodedDocument {
 export interface FailedDocument {
   readonly ok: false;
   readonly error: DecodeError;
+  /** Set when a pinned parser (`plain`, `fast`) declined the document rather than judged it. */
+  readonly declined?: true;
 }
 
 export type DecodeResult = DecodedDocument | FailedDocument;
@@ -55,8 +60,11 @@ export type DecodeResult = DecodedDocument | FailedDocument;
 export interface DecodeOptions {
   /** Lines before `text` in its file, so positions are the file's. */
   readonly lineOffset?: number;
-  /** Which parser runs: `auto` (default) tries the fast one first. Tests pin one. */
-  readonly parser?: 'auto' | 'fast' | 'full';
+  /**
+   * Which parser runs: `auto` (default) tries plain, then fast, then full. Tests pin one:
+   * `plain` and `fast` refuse a document they decline.
+   */
+  readonly parser?: 'auto' | 'plain' | 'fast' | 'full';
 }
 
 /** go-yaml skips a byte order mark at the start of its input (a chunk), nowhere else. */
@@ -87,29 +95,44 @@ function rootPosition(text: string, lineOffset: number): SourcePosition | undefi
   return undefined;
 }
 
+/**
+ * A document decoded by the plain or fast parser, which keep no positions: the root's is read
+ * off the text, any other is asked of the full parser once, when a finding needs it.
+ */
+function withLazyPositions(value: unknown, source: string, lineOffset: number): DecodedDocument {
+  let full: DecodeResult | undefined;
+  return {
+    ok: true,
+    value,
+    duplicates: [],
+    positionOf(pointer) {
+      if (pointer === '' && full === undefined) {
+        const root = rootPosition(source, lineOffset);
+        if (root) return root;
+      }
+      full ??= decodeFull(source, lineOffset);
+      return full.ok ? full.positionOf(pointer) : undefined;
+    },
+  };
+}
+
+function declined(parser: string): FailedDocument {
+  return { ok: false, declined: true, error: { code: 'syntax', message: `not a plain document (the ${parser} parser declines it)` } };
+}
+
 export function decodeYamlDocument(text: string, options: DecodeOptions = {}): DecodeResult {
   const source = withoutLeadingBom(text);
   const lineOffset = options.lineOffset ?? 0;
   const parser = options.parser ?? 'auto';
-  if (parser !== 'full') {
+  if (parser === 'auto' || parser === 'plain') {
+    const plain = decodePlain(source);
+    if (plain !== undefined) return withLazyPositions(plain, source, lineOffset);
+    if (parser === 'plain') return declined('plain');
+  }
+  if (parser === 'auto' || parser === 'fast') {
     const fast = decodeFast(source);
-    if (fast !== undefined) {
-      let full: DecodeResult | undefined;
-      return {
-        ok: true,
-        value: fast,
-        duplicates: [],
-        positionOf(pointer) {
-          if (pointer === '' && full === undefined) {
-            const root = rootPosition(source, lineOffset);
-            if (root) return root;
-          }
-          full ??= decodeFull(source, lineOffset);
-          return full.ok ? full.positionOf(pointer) : undefined;
-        },
-      };
-    }
-    if (parser === 'fast') return { ok: false, error: { code: 'syntax', message: 'not a plain document (the fast parser declines it)' } };
+    if (fast !== undefined) return withLazyPositions(fast, source, lineOffset);
+    if (parser === 'fast') return declined('fast');
   }
   return decodeFull(source, lineOffset);
 }

@@ -157,6 +157,9 @@ export const PLACEMENTS: readonly ((s: string) => string)[] = [
   (s) => `v: [${s}]\n`,
   (s) => `v: {${s}: x}\n`,
   (s) => `- ${s}\n`,
+  // the block layout the plain decoder reads: in a list item's map, a comment after the value
+  (s) => `l:\n- k: ${s} # c\n  ${s}: v\n`,
+  (s) => `l:\r\n  - ${s}\r\n`,
 ];
 
 export const TAGS: readonly string[] = ['!!str', '!!int', '!!float', '!!bool', '!!null', '!!timestamp', '!custom', '!', '!!map', '!!seq'];
@@ -277,6 +280,91 @@ export const DOCUMENTS: readonly string[] = [
   '%YAML 2.0\n---\na: 1\n',
 ];
 
+/**
+ * Block-style documents as manifests write them, the plain decoder's subset and its edges:
+ * block scalars with every chomping, blank and more-indented lines; multi-line plain and quoted
+ * scalars; quoted escapes; comments; nesting; sequences at their key's indentation; CRLF.
+ */
+export const BLOCK_DOCUMENTS: readonly string[] = [
+  // block scalars: chomping, trailing blank lines, leading blank lines, the end of the text
+  ...['|', '|-', '|+', '>', '>-', '>+'].flatMap((h) => [
+    `a: ${h}\n  x\n  y\nb: 1\n`,
+    `a: ${h}\n  x\n\n\nb: 1\n`,
+    `a: ${h}\n  x\n\n`,
+    `a: ${h}\n  x`,
+    `a: ${h}\n\n  x\n   \n  y\n\n`,
+    `a: ${h}\n  x\n\n  y\n`,
+    `a: ${h}\n  x\n    more\n  y\n\n  z\n`,
+    `a: ${h}\n  x\n    more\n\n    more2\n  y\n`,
+    `a: ${h}\n   x\n  y\n`,
+    `a: ${h}\n    \n  x\n`,
+    `a: ${h}\n  x\n    \n  y\n`,
+    `a: ${h} # comment\n  x\n# after\nb: 1\n`,
+    `- ${h}\n  x\n-   ${h}\n    y\n`,
+    `l:\n- k: ${h}\n    x\n  m: ${h}\n   y\n`,
+    `a: ${h}\n  x\t y\n  \tz\n`,
+    `a: ${h}\n\tx\n`,
+    `a: ${h}\nb: 1\n`,
+    `a: ${h}2\n    x\n`,
+    `a: ${h}\r\n  x\r\n\r\n  y\r\n`,
+  ]),
+  // multi-line plain and quoted scalars
+  'a: one\n  two\n\n  three\nb: 1\n',
+  'a: one\n  - two\n  "three"\n  [four]\n  :five ?six\n',
+  'a: one\n  two # c\n',
+  'a: one\n  # c\nb: 2\n',
+  'a: one\n  # c\n  two\n',
+  '- one\n  two\n- k: a\n    b\n',
+  'a: one\n two: x\n',
+  "a: 'one\n  two ''q''\n\n  three'\n",
+  'a: "one\n  two \\"q\\" \\t\n\n\n  three"\n',
+  'a: "one \\\n  two"\n',
+  "a: 'one   \n     two'\n",
+  "a: 'one\ntwo'\n",
+  "l:\n- 'one\n  two'\n",
+  // quoted scalars and escapes
+  'a: "\\x41\\u00e9\\U0001F600\\_\\N\\L\\P\\e\\ \\t\\0\\a\\b\\v\\f\\r\\n\\"\\\\"\n',
+  'a: "\\uD800"\n',
+  'a: "\\uD83D\\uDE00"\n',
+  'a: "\\\\uD800"\n',
+  'a: "\\x4"\n',
+  'a: "\\q"\n',
+  'a: \'\'\nb: ""\nc: \'x\' # c\nd: "y"   # c\n',
+  "'a b': 1\n\"c: d\": 2\n'': 3\n",
+  'a: "x"y\n',
+  "a: 'x'#c\n",
+  // plain values with odd characters
+  'a: :x\nb: ?y\nc: -z\nd: x:y\ne: x#y\nf: a, b [c] {d}\n',
+  'g: "x" y\n',
+  'a: x :y\n',
+  'a: x: y\n',
+  'a: - x\n',
+  'a: ? x\n',
+  'limits :\n  cpu : 1\n',
+  // nulls, comments, nesting, sequences at their key's indentation
+  'a:\nb: # c\nc: ~\n',
+  'a:\n- 1\n- k: v\n  l:\n  - 2\n  -\n  - - 3\n    - 4\nb: 2\n',
+  'a:\n  b:\n    c:\n      d:\n        e:\n          f:\n          - g: [1, "2", \'3\', yes]\n            h: {i: 1, "j": k}\n',
+  'a:\n  - 1\n  b: 2\n',
+  '- a\n -b\n',
+  'a:\n  1\n',
+  '  a: 1\n  b:\n    - x\n',
+  '# c\n--- # c\n\na: 1 # c\n# end\n',
+  '---\n- 1\n',
+  'a: [ ]\nb: { }\nc: []\nd: {}\n',
+  'a: [1, 2,]\n',
+  'a: [-, x]\n',
+  'a: [-1, .5, -x, .x]\n',
+  'a: {on: yes, 1: 010, 0x2: 1e3}\n',
+  'a: {1: a, 0x1: b}\n',
+  'a: {b: 1, b: 2}\n',
+  'a: [x # c\n  ]\n',
+  'a: b\r\nc:\r\n- d\r\n',
+  'a: b\rc: d\n',
+  'a: 1\nb: 2',
+  '__proto__: 1\n',
+];
+
 /** Streams about document markers, line ends and byte order marks. */
 export const STREAMS: readonly string[] = [
   'a: 1\n---\nb: 2\n',
@@ -336,6 +424,7 @@ export function corpus(): { label: string; bytes: Buffer }[] {
     }
   }
   DOCUMENTS.forEach((d) => out.push({ label: `document ${JSON.stringify(d)}`, bytes: enc(d) }));
+  BLOCK_DOCUMENTS.forEach((d) => out.push({ label: `block ${JSON.stringify(d)}`, bytes: enc(d) }));
   STREAMS.forEach((s) => out.push({ label: `stream ${JSON.stringify(s)}`, bytes: enc(s) }));
   BYTE_STREAMS.forEach((b, i) => out.push({ label: `bytes ${i}: ${b.toString('hex').slice(0, 40)}`, bytes: b }));
   return out;
