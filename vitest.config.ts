@@ -25,6 +25,7 @@ const SLOW_TIERS = {
   differential: [
     'test/validator/shard-merge.test.ts',
     'test/validator/decode/decode-differential.test.ts',
+    'test/validator/plain-positions.test.ts',
     'test/validator/flows/differential.test.ts',
     'test/chart/redis-bootstrap.test.ts',
     'test/chart/kube-score.test.ts',

@@ -152,10 +152,28 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   P: '\u2029',
 };
 
+/**
+ * Where each node of a document starts, recorded while reading it (plainPositions): a map
+ * entry at its key, a sequence item at its content, by JSON Pointer; values that are flow
+ * collections are opaque (their inside is not recorded).
+ */
+interface Tracker {
+  readonly positions: Map<string, number>;
+  readonly opaque: Set<string>;
+  /** The pointer of the node being read. */
+  pointer: string;
+}
+
+const escapeSegment = (segment: string): string =>
+  segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
+
 class PlainReader {
   private pos = 0;
 
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    private readonly tracker?: Tracker,
+  ) {}
 
   /** The whole document; undefined when declined. */
   document(): unknown {
@@ -277,8 +295,14 @@ class PlainReader {
     const out: JsonObject = {};
     let keyAt = at;
     let end = firstEnd;
+    const tracker = this.tracker;
+    const parent = tracker?.pointer ?? '';
     for (;;) {
       const key = this.key(keyAt, end);
+      if (tracker) {
+        tracker.pointer = `${parent}/${escapeSegment(key)}`;
+        tracker.positions.set(tracker.pointer, keyAt);
+      }
       let p = end;
       while (s.charCodeAt(p) === SPACE) p++;
       const c = s.charCodeAt(p);
@@ -290,6 +314,7 @@ class PlainReader {
       } else {
         value = this.inlineValue(p, column);
       }
+      if (tracker) tracker.pointer = parent;
       setKey(out, key, value);
       this.skipBlank();
       if (this.pos >= s.length) return out;
@@ -306,17 +331,22 @@ class PlainReader {
     const s = this.s;
     const out: unknown[] = [];
     let dash = at;
+    const tracker = this.tracker;
+    const parent = tracker?.pointer ?? '';
     for (;;) {
       let p = dash + 1;
       while (s.charCodeAt(p) === SPACE) p++;
       const c = s.charCodeAt(p);
+      if (tracker) tracker.pointer = `${parent}/${out.length}`;
       if (p >= s.length || c === LF || c === HASH) {
         this.pos = this.lineEnd(p);
         this.nextLine();
         out.push(this.nestedValue(column, false));
       } else {
+        tracker?.positions.set(tracker.pointer, p);
         out.push(this.blockNode(p, column + (p - dash), column, true));
       }
+      if (tracker) tracker.pointer = parent;
       this.skipBlank();
       if (this.pos >= s.length) return out;
       const indent = this.ind;
@@ -335,6 +365,8 @@ class PlainReader {
     if (this.pos >= this.s.length) return null;
     const indent = this.ind;
     const at = this.pos + indent;
+    // A sequence item's node starts here (a map entry's position is its key's).
+    if (!inMap && indent > column) this.tracker?.positions.set(this.tracker.pointer, at);
     if (indent > column) return this.blockNode(at, indent, column, false);
     if (inMap && indent === column && this.s.charCodeAt(at) === DASH && this.isBlankAfter(at + 1)) return this.sequence(at, indent);
     return null;
@@ -355,6 +387,7 @@ class PlainReader {
     } else if (c === PIPE || c === GT) {
       return this.blockScalar(at, parent);
     } else if (c === LBRACKET || c === LBRACE) {
+      this.tracker?.opaque.add(this.tracker.pointer);
       [value, end] = this.flow(at);
     } else {
       // `-`, `?` and `:` start a plain scalar in block context when no space follows.
@@ -700,6 +733,38 @@ class PlainReader {
 }
 
 /** The document's JSON value, or undefined when the other decoders must decide. */
+/** No node on the pointer's path exists: the document's root is the nearest. */
+export const ROOT = 'root';
+
+/**
+ * Where the node at a JSON Pointer starts, as the full decoder answers it (a map entry at its
+ * key, a sequence item at its content, else the nearest parent), for a document the plain
+ * decoder reads: offsets into `text`, or undefined when it declines, the text has CR line ends,
+ * or the pointer goes inside a flow collection (the full decoder then answers). A finding's
+ * position used to cost a full parse of its document.
+ */
+export function plainPositions(text: string): ((pointer: string) => number | typeof ROOT | undefined) | undefined {
+  if (text.includes('\r') || REFUSED.test(text) || (text.includes('\\/') && UNKNOWN_ESCAPE.test(text))) return undefined;
+  const source = text !== '' && text.charCodeAt(text.length - 1) !== LF ? `${text}\n` : text;
+  const tracker: Tracker = { positions: new Map(), opaque: new Set(), pointer: '' };
+  try {
+    new PlainReader(source, tracker).document();
+  } catch (error) {
+    if (error instanceof Decline) return undefined;
+    throw error;
+  }
+  return (pointer) => {
+    const segments = pointer === '' ? [] : pointer.slice(1).split('/');
+    for (let n = segments.length; n > 0; n--) {
+      const prefix = `/${segments.slice(0, n).join('/')}`;
+      const at = tracker.positions.get(prefix);
+      if (at !== undefined) return n < segments.length && tracker.opaque.has(prefix) ? undefined : at;
+      if (tracker.opaque.has(prefix)) return undefined;
+    }
+    return ROOT;
+  };
+}
+
 export function decodePlain(text: string): unknown {
   let source = text;
   // A `\/` the full decoder refuses is its to report (inside double quotes, `escape` declines it).

@@ -11,7 +11,7 @@
 import type { SourcePosition } from '../../core/diagnostic.ts';
 import { decodeFast } from './decode-fast.ts';
 import { decodeFull } from './decode-full.ts';
-import { decodePlain } from './decode-plain.ts';
+import { decodePlain, plainPositions, ROOT } from './decode-plain.ts';
 
 export type DecodeErrorCode =
   /** YAML syntax go-yaml rejects. */
@@ -99,8 +99,9 @@ function rootPosition(text: string, lineOffset: number): SourcePosition | undefi
  * A document decoded by the plain or fast parser, which keep no positions: the root's is read
  * off the text, any other is asked of the full parser once, when a finding needs it.
  */
-function withLazyPositions(value: unknown, source: string, lineOffset: number): DecodedDocument {
+function withLazyPositions(value: unknown, source: string, lineOffset: number, plain: boolean): DecodedDocument {
   let full: DecodeResult | undefined;
+  let located: ReturnType<typeof plainPositions> | null | undefined = plain ? undefined : null;
   return {
     ok: true,
     value,
@@ -110,10 +111,30 @@ function withLazyPositions(value: unknown, source: string, lineOffset: number): 
         const root = rootPosition(source, lineOffset);
         if (root) return root;
       }
+      // A document the plain decoder read: it reads it again recording where each node starts.
+      if (located === undefined) located = plainPositions(source) ?? null;
+      if (located !== null && full === undefined) {
+        const at = located(pointer);
+        if (at === ROOT) {
+          const root = rootPosition(source, lineOffset);
+          if (root) return root;
+        } else if (at !== undefined) return offsetPosition(source, at, lineOffset);
+      }
       full ??= decodeFull(source, lineOffset);
       return full.ok ? full.positionOf(pointer) : undefined;
     },
   };
+}
+
+/** Line and column (1-based, lines after `lineOffset`) of an offset into `text`. */
+function offsetPosition(text: string, offset: number, lineOffset: number): SourcePosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line: line + lineOffset, column: offset - lineStart + 1 };
 }
 
 function declined(parser: string): FailedDocument {
@@ -126,12 +147,12 @@ export function decodeYamlDocument(text: string, options: DecodeOptions = {}): D
   const parser = options.parser ?? 'auto';
   if (parser === 'auto' || parser === 'plain') {
     const plain = decodePlain(source);
-    if (plain !== undefined) return withLazyPositions(plain, source, lineOffset);
+    if (plain !== undefined) return withLazyPositions(plain, source, lineOffset, true);
     if (parser === 'plain') return declined('plain');
   }
   if (parser === 'auto' || parser === 'fast') {
     const fast = decodeFast(source);
-    if (fast !== undefined) return withLazyPositions(fast, source, lineOffset);
+    if (fast !== undefined) return withLazyPositions(fast, source, lineOffset, false);
     if (parser === 'fast') return declined('fast');
   }
   return decodeFull(source, lineOffset);
