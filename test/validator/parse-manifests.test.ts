@@ -137,7 +137,7 @@ describe('fast decoder', () => {
     ['a block scalar', 'script: |\n  if [ ! -s "$f" ]; then\n    exit 1\n  fi\nnext: 1\n'],
     ['a folded scalar', 'text: >\n  a ! b\n  !! c\n'],
     ['a quoted string', 'a: "x ! y"\nb: \'! z\'\n'],
-  ])('decodes `!` inside %s itself, with the full decoder\'s value', (_name, text) => {
+  ])("decodes `!` inside %s itself, with the full decoder's value", (_name, text) => {
     const fast = decodeYamlDocument(text, { parser: 'fast' });
     const full = decodeYamlDocument(text, { parser: 'full' });
     expect(fast.ok && full.ok).toBe(true);

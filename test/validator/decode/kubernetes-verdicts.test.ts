@@ -116,7 +116,7 @@ describe("crafted inputs: bvchart's verdict is Kubernetes'", () => {
   // once (parse/duplicate-key, at its line) and counts the resource's schema verdict as an
   // error too, so the summaries agree. (--no-strict follows the API server instead, which warns
   // and keeps the last value: exit-codes.test.ts.)
-  it('a duplicate key, strict: the schema verdict is kubeconform\'s, the finding is reported once', async () => {
+  it("a duplicate key, strict: the schema verdict is kubeconform's, the finding is reported once", async () => {
     const file = write(utf8(configMap('  k: a\n  k: b\n')));
     const judged = await runKubeconform({ kubernetesVersion: K8S, schemaLocations: LOCATIONS, strict: true }, { files: [file] });
     expect(judged.resources.map((r) => r.status)).toEqual(['error']);
