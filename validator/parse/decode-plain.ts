@@ -79,11 +79,24 @@ type JsonObject = Record<string, unknown>;
 
 const keyCache = new Map<string, string | undefined>();
 
+/**
+ * Whether a text may key the caches below. V8 makes a substring of 13 characters or more a
+ * slice that keeps the whole file's text alive, so a cache keyed by long texts would hold every
+ * file read (the corpus, not a stream); shorter substrings are copies. Long scalars are rarely
+ * repeated anyway.
+ */
+const MAX_CACHED_TEXT = 12;
+
 /** A plain key as sigs.k8s.io/yaml spells it; declines null, uint64 and merge keys. */
 function plainKey(text: string): string {
   if (!mayResolve(text.charCodeAt(0))) {
     if (text === '<<') throw DECLINE;
     return text;
+  }
+  if (text.length > MAX_CACHED_TEXT) {
+    const key = scalarKey(resolveScalar('', text));
+    if (key === undefined) throw DECLINE;
+    return key;
   }
   let key = keyCache.get(text);
   if (key === undefined && !keyCache.has(text)) {
@@ -115,11 +128,13 @@ const valueCache = new Map<string, unknown>();
 
 function plainValue(text: string): unknown {
   if (!mayResolve(text.charCodeAt(0))) return text;
-  let value = valueCache.get(text);
+  let value = text.length > MAX_CACHED_TEXT ? undefined : valueCache.get(text);
   if (value === undefined) {
     value = resolvePlainValue(text);
-    if (valueCache.size > 10_000) valueCache.clear();
-    valueCache.set(text, value);
+    if (text.length <= MAX_CACHED_TEXT) {
+      if (valueCache.size > 10_000) valueCache.clear();
+      valueCache.set(text, value);
+    }
   }
   if (value === DECLINE) throw DECLINE;
   return value;
