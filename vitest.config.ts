@@ -20,12 +20,13 @@ const SLOW_TIERS = {
   // The control plane built from source, on loopback (KWOK nodes).
   'control-plane': ['test/e2e/**/*.test.ts'],
   // Differential tests against outside judges over large generated corpora (the Go YAML
-  // decoder, Cyclonus), real Redis, kube-score over every scenario; n shards merged against
-  // the unsharded run on third-party corpora.
+  // decoder, Cyclonus, Ajv on the schemas as written), real Redis, kube-score over every
+  // scenario; n shards merged against the unsharded run on third-party corpora.
   differential: [
     'test/validator/shard-merge.test.ts',
     'test/validator/decode/decode-differential.test.ts',
     'test/validator/plain-positions.test.ts',
+    'test/validator/share-subschemas.test.ts',
     'test/validator/flows/differential.test.ts',
     'test/chart/redis-bootstrap.test.ts',
     'test/chart/kube-score.test.ts',

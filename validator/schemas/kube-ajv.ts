@@ -46,6 +46,8 @@ const KUBE_AJV_OPTIONS = {
   validateFormats: false,
   allErrors: true,
   validateSchema: false,
+  // Shared subschemas (share-subschemas.ts) compile to one function each, called where used.
+  inlineRefs: false,
 } as const;
 
 /** What shapes compiled code besides the schema: options, vocabulary and the pattern translation. */

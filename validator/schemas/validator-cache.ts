@@ -16,6 +16,7 @@ import { bvchartCacheDir } from '../../core/cache-dir.ts';
 import { ajvStandaloneLibrary } from '../../core/load-on-demand.ts';
 import { writeFileAtomically } from '../../core/write-file-atomically.ts';
 import { KUBE_AJV_FINGERPRINT, RE2_REGEXP_NAME, re2Compatible } from './kube-ajv.ts';
+import { SHARE_SUBSCHEMAS_VERSION, shareRepeatedSubschemas } from './share-subschemas.ts';
 
 type StandaloneCode = (ajv: Ajv, validate: ValidateFunction) => string;
 /** Ajv's standalone generator, loaded only when a validator is compiled (a cache miss). */
@@ -36,7 +37,10 @@ export function defaultValidatorCacheDir(): string {
 
 /** The digest naming a schema's compiled validator. */
 export function validatorDigest(schemaText: string): string {
-  return createHash('sha256').update(`bvchart-validator ${CACHE_FORMAT} ajv ${ajvPackage.version} ${KUBE_AJV_FINGERPRINT}\n`).update(schemaText).digest('hex');
+  return createHash('sha256')
+    .update(`bvchart-validator ${CACHE_FORMAT} ajv ${ajvPackage.version} ${KUBE_AJV_FINGERPRINT} shared ${SHARE_SUBSCHEMAS_VERSION}\n`)
+    .update(schemaText)
+    .digest('hex');
 }
 
 /** How the cached CommonJS code is wrapped to run with our `require` and RE2 translation. */
@@ -107,7 +111,7 @@ export class ValidatorCache {
   get(ajv: () => Ajv, schemaText: string): ValidateFunction {
     if (this.dir === false) {
       this.stats.compiled += 1;
-      return ajv().compile(JSON.parse(schemaText) as object);
+      return compileSchema(ajv(), schemaText);
     }
     const file = path.join(this.dir, `${validatorDigest(schemaText)}.cjs`);
     const code = readIfThere(file, 'utf8');
@@ -124,11 +128,16 @@ export class ValidatorCache {
       }
     }
     const compiler = ajv();
-    const compiled = compiler.compile(JSON.parse(schemaText) as object);
+    const compiled = compileSchema(compiler, schemaText);
     this.stats.compiled += 1;
     tryTo(() => writeFileAtomically(file, standaloneCode(compiler, compiled)));
     return compiled;
   }
+}
+
+/** Compiles a schema's text, its repeated subschemas shared (one function each, not a copy per use). */
+function compileSchema(ajv: Ajv, schemaText: string): ValidateFunction {
+  return ajv.compile(shareRepeatedSubschemas(JSON.parse(schemaText)) as object);
 }
 
 function readIfThere(file: string): Buffer | undefined;
