@@ -15,7 +15,7 @@ import { resolveInput } from './inputs.ts';
 import { blameInput, InternalError } from './internal-error.ts';
 import { FindingLocator, type LocateScope, worthLocating } from './locate/locate-findings.ts';
 import { manifestText } from './parse/manifest-text.ts';
-import { type ManifestInput, parseManifests } from './parse/parse-manifests.ts';
+import { type ManifestInput, parseManifestDocuments, parseManifests } from './parse/parse-manifests.ts';
 import { readManifest } from './parse/read-manifest.ts';
 import type { Resource } from './parse/resource.ts';
 import { chartRuleSets, DEFAULT_CHART_SETS, DEFAULT_MANIFEST_SETS, type RuleSetName, rulesOf } from './policy/rule-sets.ts';
@@ -165,16 +165,17 @@ async function checkStream(stream: Stream, context: CheckContext, findings: Find
   const kept: Resource[] = [];
   let resources = 0;
   for (const manifest of stream.manifests()) {
-    const parsed = parseManifests(manifest, stream.scenario, parseOptions);
-    for (const f of parsed.findings) findings.push(f.file ? { ...f, file: mapSource(f.file) } : f);
-    for (const parsedResource of parsed.resources) {
-      const resource = { ...parsedResource, file: mapSource(parsedResource.file) };
-      resources += 1;
-      const verdict = await checkResource(registry, resource, settings.ignoreMissingSchemas);
-      schema[verdict.status] += 1;
-      const source = stream.mapSource ? undefined : /^Source: (\S+)/.exec(resource.document.comment ?? '')?.[1];
-      findings.push(...verdictFindings(verdict, stream.scenario).map((f) => (source ? { ...f, source } : f)));
-      if (keep) kept.push(resource);
+    for (const parsed of parseManifestDocuments(manifest, stream.scenario, parseOptions)) {
+      for (const f of parsed.findings) findings.push(f.file ? { ...f, file: mapSource(f.file) } : f);
+      for (const parsedResource of parsed.resources) {
+        const resource = { ...parsedResource, file: mapSource(parsedResource.file) };
+        resources += 1;
+        const verdict = await checkResource(registry, resource, settings.ignoreMissingSchemas);
+        schema[verdict.status] += 1;
+        const source = stream.mapSource ? undefined : /^Source: (\S+)/.exec(resource.document.comment ?? '')?.[1];
+        findings.push(...verdictFindings(verdict, stream.scenario).map((f) => (source ? { ...f, source } : f)));
+        if (keep) kept.push(resource);
+      }
     }
   }
   findings.push(...(stream.unreadable ?? []));

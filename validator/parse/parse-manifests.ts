@@ -7,7 +7,7 @@
 import { isObject } from '../../core/is-object.ts';
 import type { YamlDocumentSource } from '../../core/yaml-source.ts';
 import type { Finding, Scenario } from '../finding.ts';
-import { decodeStream } from './decode-stream.ts';
+import { decodeStream, type StreamEvent } from './decode-stream.ts';
 import type { ManifestText } from './manifest-text.ts';
 import type { KubeObject, Resource } from './resource.ts';
 
@@ -147,12 +147,27 @@ function signatureProblem(value: Record<string, unknown>): string | undefined {
 export function parseManifests(input: ManifestInput, scenario?: Scenario, options: ParseOptions = {}): ParsedManifests {
   const resources: Resource[] = [];
   const findings: Finding[] = [];
+  for (const parsed of parseManifestDocuments(input, scenario, options)) {
+    resources.push(...parsed.resources);
+    findings.push(...parsed.findings);
+  }
+  return { resources, findings };
+}
+
+/**
+ * The resources and findings of a manifest file, one document at a time: a caller that does
+ * not keep resources holds one decoded document, not the file's (streamed, as kubeconform does).
+ */
+export function* parseManifestDocuments(input: ManifestInput, scenario?: Scenario, options: ParseOptions = {}): Generator<ParsedManifests> {
   const fileOnly = { file: input.file };
   const nul = input.text.indexOf('\u0000');
   if (nul >= 0) {
     const line = input.text.slice(0, nul).split('\n').length;
-    findings.push(finding('parse/binary', 'error', 'the input holds binary data (a NUL byte), not YAML', fileOnly, { line, column: 1 }, scenario));
-    return { resources, findings };
+    yield {
+      resources: [],
+      findings: [finding('parse/binary', 'error', 'the input holds binary data (a NUL byte), not YAML', fileOnly, { line, column: 1 }, scenario)],
+    };
+    return;
   }
   const text: ManifestText = {
     text: input.text,
@@ -160,95 +175,105 @@ export function parseManifests(input: ManifestInput, scenario?: Scenario, option
     ...(input.refused !== undefined ? { refused: input.refused } : {}),
   };
   let index = 0;
-  for (const event of decodeStream(text)) {
-    if (event.kind === 'separator-error') {
-      findings.push(
-        finding(
-          'parse/invalid-separator',
-          'error',
-          `invalid document separator "${event.line}": after --- only spaces or a comment may follow (Kubernetes refuses the stream here)`,
-          fileOnly,
-          { line: event.lineNumber, column: 1 },
-          scenario,
-        ),
-      );
-      continue;
-    }
-    const template = sourceComment(event.text);
-    const where = options.naming === 'template' ? { file: template ?? input.file } : { file: input.file, ...(template ? { source: template } : {}) };
-    const documentIndex = index++;
-    if (Buffer.byteLength(event.text) > PARSE_LIMITS.maxDocumentBytes) {
-      findings.push(
-        finding(
-          'parse/too-large',
-          'error',
-          `a YAML document larger than ${PARSE_LIMITS.maxDocumentBytes / 1024 / 1024} MiB was refused`,
-          where,
-          { line: event.startLine, column: 1 },
-          scenario,
-        ),
-      );
-      continue;
-    }
-    const result = event.result;
-    if (!result.ok) {
-      findings.push(
-        finding(`parse/${result.error.code}`, 'error', result.error.message, where, result.error.position ?? { line: event.startLine, column: 1 }, scenario),
-      );
-      continue;
-    }
-    const strict = options.strict ?? true;
-    const refused = strict && result.duplicates.length > 0 ? `a key is written twice (${result.duplicates.map((d) => d.key).join(', ')})` : undefined;
-    for (const duplicate of result.duplicates) {
-      const message = strict
-        ? `key "${duplicate.key}" is written twice in one map; strict field validation refuses duplicate fields (--no-strict: a warning, the last value is used)`
-        : `key "${duplicate.key}" is written twice in one map; the last value is used (strict field validation would refuse it)`;
-      findings.push(finding('parse/duplicate-key', strict ? 'error' : 'warning', message, where, duplicate.position, scenario));
-    }
-    const value = result.value;
-    if (value === null || value === undefined) continue;
-    const document: YamlDocumentSource = {
-      file: input.file,
-      text: event.text,
-      value,
-      index: documentIndex,
-      ...(template ? { comment: `Source: ${template}` } : {}),
-      positionOf: (p) => result.positionOf(p),
-    };
-    const position = () => document.positionOf('') ?? { line: event.startLine, column: 1 };
-    if (!isObject(value)) {
-      findings.push(
-        finding(
-          'parse/not-an-object',
-          'error',
-          `a document is a ${Array.isArray(value) ? 'list' : typeof value}, not a Kubernetes object`,
-          where,
-          position(),
-          scenario,
-        ),
-      );
-      continue;
-    }
-    const problem = signatureProblem(value);
-    if (problem) {
-      findings.push(finding('parse/missing-signature', 'error', problem, where, position(), scenario));
-      continue;
-    }
-    if (String(value.kind).toLowerCase() === 'list') {
-      const items = Array.isArray(value.items) ? value.items : [];
-      items.forEach((item, i) => {
-        const itemPosition = document.positionOf(`/items/${i}`);
-        if (!isObject(item)) {
-          findings.push(finding('parse/not-an-object', 'error', `List item ${i} is not a Kubernetes object`, where, itemPosition, scenario));
-          return;
-        }
-        const itemProblem = signatureProblem(item);
-        if (itemProblem) findings.push(finding('parse/missing-signature', 'error', `List item ${i}: ${itemProblem}`, where, itemPosition, scenario));
-        else resources.push(toResource(item, where.file, document, `/items/${i}`, options, refused));
-      });
-      continue;
-    }
-    resources.push(toResource(value, where.file, document, '', options, refused));
+  for (const event of decodeStream(text)) yield parseDocument(event, event.kind === 'separator-error' ? -1 : index++, input, scenario, options);
+}
+
+function parseDocument(
+  event: StreamEvent,
+  documentIndex: number,
+  input: ManifestInput,
+  scenario: Scenario | undefined,
+  options: ParseOptions,
+): ParsedManifests {
+  const resources: Resource[] = [];
+  const findings: Finding[] = [];
+  const fileOnly = { file: input.file };
+  if (event.kind === 'separator-error') {
+    findings.push(
+      finding(
+        'parse/invalid-separator',
+        'error',
+        `invalid document separator "${event.line}": after --- only spaces or a comment may follow (Kubernetes refuses the stream here)`,
+        fileOnly,
+        { line: event.lineNumber, column: 1 },
+        scenario,
+      ),
+    );
+    return { resources, findings };
   }
+  const template = sourceComment(event.text);
+  const where = options.naming === 'template' ? { file: template ?? input.file } : { file: input.file, ...(template ? { source: template } : {}) };
+  if (Buffer.byteLength(event.text) > PARSE_LIMITS.maxDocumentBytes) {
+    findings.push(
+      finding(
+        'parse/too-large',
+        'error',
+        `a YAML document larger than ${PARSE_LIMITS.maxDocumentBytes / 1024 / 1024} MiB was refused`,
+        where,
+        { line: event.startLine, column: 1 },
+        scenario,
+      ),
+    );
+    return { resources, findings };
+  }
+  const result = event.result;
+  if (!result.ok) {
+    findings.push(
+      finding(`parse/${result.error.code}`, 'error', result.error.message, where, result.error.position ?? { line: event.startLine, column: 1 }, scenario),
+    );
+    return { resources, findings };
+  }
+  const strict = options.strict ?? true;
+  const refused = strict && result.duplicates.length > 0 ? `a key is written twice (${result.duplicates.map((d) => d.key).join(', ')})` : undefined;
+  for (const duplicate of result.duplicates) {
+    const message = strict
+      ? `key "${duplicate.key}" is written twice in one map; strict field validation refuses duplicate fields (--no-strict: a warning, the last value is used)`
+      : `key "${duplicate.key}" is written twice in one map; the last value is used (strict field validation would refuse it)`;
+    findings.push(finding('parse/duplicate-key', strict ? 'error' : 'warning', message, where, duplicate.position, scenario));
+  }
+  const value = result.value;
+  if (value === null || value === undefined) return { resources, findings };
+  const document: YamlDocumentSource = {
+    file: input.file,
+    text: event.text,
+    value,
+    index: documentIndex,
+    ...(template ? { comment: `Source: ${template}` } : {}),
+    positionOf: (p) => result.positionOf(p),
+  };
+  const position = () => document.positionOf('') ?? { line: event.startLine, column: 1 };
+  if (!isObject(value)) {
+    findings.push(
+      finding(
+        'parse/not-an-object',
+        'error',
+        `a document is a ${Array.isArray(value) ? 'list' : typeof value}, not a Kubernetes object`,
+        where,
+        position(),
+        scenario,
+      ),
+    );
+    return { resources, findings };
+  }
+  const problem = signatureProblem(value);
+  if (problem) {
+    findings.push(finding('parse/missing-signature', 'error', problem, where, position(), scenario));
+    return { resources, findings };
+  }
+  if (String(value.kind).toLowerCase() === 'list') {
+    const items = Array.isArray(value.items) ? value.items : [];
+    items.forEach((item, i) => {
+      const itemPosition = document.positionOf(`/items/${i}`);
+      if (!isObject(item)) {
+        findings.push(finding('parse/not-an-object', 'error', `List item ${i} is not a Kubernetes object`, where, itemPosition, scenario));
+        return;
+      }
+      const itemProblem = signatureProblem(item);
+      if (itemProblem) findings.push(finding('parse/missing-signature', 'error', `List item ${i}: ${itemProblem}`, where, itemPosition, scenario));
+      else resources.push(toResource(item, where.file, document, `/items/${i}`, options, refused));
+    });
+    return { resources, findings };
+  }
+  resources.push(toResource(value, where.file, document, '', options, refused));
   return { resources, findings };
 }
