@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { byCodeUnits } from '../core/code-unit-order.ts';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { Helm } from '../toolchain/helm.ts';
 import { resolveInput } from '../validator/inputs.ts';
@@ -80,7 +81,7 @@ export function variant(i: number): string {
 function chartDigest(): string {
   const hash = createHash('sha256');
   const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => byCodeUnits(a.name, b.name))) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) walk(full);
       else hash.update(full).update(fs.readFileSync(full));

@@ -2,6 +2,7 @@
 // files, folders of manifests, or `-` for standard input.
 import fs from 'node:fs';
 import path from 'node:path';
+import { byCodeUnits } from '../core/code-unit-order.ts';
 
 export type Input =
   | { readonly kind: 'chart'; readonly path: string }
@@ -17,7 +18,7 @@ const MANIFEST = /\.(ya?ml|json)$/i;
 function manifestsUnder(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => byCodeUnits(a.name, b.name))) {
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (MANIFEST.test(entry.name)) out.push(full);

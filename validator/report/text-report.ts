@@ -2,6 +2,7 @@
 // line, same message) shown once with the renders they occur in, colour only on a terminal,
 // a summary line last.
 import path from 'node:path';
+import { byCodeUnits } from '../../core/code-unit-order.ts';
 import { type Finding, type Scenario, SEVERITY_ORDER } from '../finding.ts';
 import { flowMatrix } from '../flows/format-flows.ts';
 import { groupFindings, scenarioLabel, type ValidationReport } from './validation-report.ts';
@@ -34,7 +35,7 @@ export function textReport(report: ValidationReport, options: TextOptions): stri
   if (options.summaryOnly) return `${summaryLine(report)}\n`;
   const groups = groupFindings(report.findings).sort(
     (a, b) =>
-      (a.finding.file ?? '').localeCompare(b.finding.file ?? '') ||
+      byCodeUnits(a.finding.file ?? '', b.finding.file ?? '') ||
       (a.finding.position?.line ?? 0) - (b.finding.position?.line ?? 0) ||
       SEVERITY_ORDER[b.finding.severity] - SEVERITY_ORDER[a.finding.severity],
   );
