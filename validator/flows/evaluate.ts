@@ -4,6 +4,7 @@
 // the source's egress and the destination's ingress both allow it; an end outside the
 // cluster is never isolated (policies cannot govern it).
 import { type Cidr, cidrContains, cidrsOverlap } from './cidr.ts';
+import { RequiredLabelsIndex } from './label-index.ts';
 import { type Labels, matchesSelector } from './label-selector.ts';
 import type { CompiledPolicy, Direction, PeerMatch, PolicyModel, PolicyRef, PolicyRule, PortMatch } from './policy-model.ts';
 
@@ -84,12 +85,26 @@ export function ruleAdmits(
   return out;
 }
 
+/** Each model's policies by the pod labels they require, built on first use. */
+const policyIndexes = new WeakMap<PolicyModel, RequiredLabelsIndex<CompiledPolicy>>();
+
+/** The policies that may select a peer (a superset, in the model's order): none for an address outside the cluster. */
+export function policiesThatMaySelect(model: PolicyModel, peer: FlowPeer): readonly CompiledPolicy[] {
+  if (peer.kind !== 'pod') return [];
+  let index = policyIndexes.get(model);
+  if (!index) {
+    index = new RequiredLabelsIndex(model.policies, (p) => p.podSelector.matchLabels);
+    policyIndexes.set(model, index);
+  }
+  return index.candidates(peer.podLabels);
+}
+
 function direction(model: PolicyModel, query: FlowQuery, dir: Direction): DirectionVerdict {
   const end = dir === 'ingress' ? query.destination : query.source;
   const other = dir === 'ingress' ? query.source : query.destination;
   const isolatedBy: PolicyRef[] = [];
   const allowedBy: RuleMatch[] = [];
-  for (const policy of model.policies) {
+  for (const policy of policiesThatMaySelect(model, end)) {
     const rules = policy[dir];
     if (!rules || !selectsPod(policy, end)) continue;
     isolatedBy.push(policy.ref);

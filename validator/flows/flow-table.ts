@@ -4,7 +4,7 @@
 import type { Resource } from '../parse/resource.ts';
 import { parseCidr } from './cidr.ts';
 import { type Endpoint, endpointsOf, namespaceLabelsOf } from './endpoints.ts';
-import { evaluateFlow, type FlowPeer, type FlowVerdict, ruleAdmits, selectsPod } from './evaluate.ts';
+import { evaluateFlow, type FlowPeer, type FlowVerdict, policiesThatMaySelect, ruleAdmits, selectsPod } from './evaluate.ts';
 import type { FlowOptions, PeerSpec } from './flow-options.ts';
 import { endLabel, type FlowEnd, type ImpliedFlow, impliedFlows, type UnresolvedFlow } from './implied-flows.ts';
 import { buildPolicyModel, type CompiledPolicy, type PolicyModel, type PolicyRule } from './policy-model.ts';
@@ -45,7 +45,15 @@ export function analyzeFlows(resources: readonly Resource[], options: FlowOption
   const model = buildPolicyModel(resources, defaultNamespace);
   const endpoints = endpointsOf(resources, defaultNamespace);
   const services = servicesOf(resources, endpoints, defaultNamespace);
-  const nsLabels = (ns: string) => namespaceLabelsOf(ns, resources, options.namespaceLabels);
+  const namespaceLabels = new Map<string, ReturnType<typeof namespaceLabelsOf>>();
+  const nsLabels = (ns: string) => {
+    let labels = namespaceLabels.get(ns);
+    if (!labels) {
+      labels = namespaceLabelsOf(ns, resources, options.namespaceLabels);
+      namespaceLabels.set(ns, labels);
+    }
+    return labels;
+  };
   const peerOf = (end: FlowEnd): FlowPeer => {
     if (end.kind === 'external') return { kind: 'external', addresses: end.addresses };
     const spec: PeerSpec = end.kind === 'peer' ? end.spec : { namespace: end.endpoint.namespace, podLabels: end.endpoint.labels };
@@ -63,11 +71,25 @@ export function analyzeFlows(resources: readonly Resource[], options: FlowOption
     }),
   }));
 
-  const listening = (e: Endpoint) => e.ports.length > 0 || services.some((s) => s.backends.includes(e));
-  const unisolated =
-    model.policies.length === 0
-      ? []
-      : endpoints.filter((e) => listening(e) && !model.policies.some((p) => selectsPod(p, peerOf({ kind: 'workload', endpoint: e }))));
+  const backends = new Set(services.flatMap((s) => s.backends));
+  const listening = (e: Endpoint) => e.ports.length > 0 || backends.has(e);
+  const isolated = (e: Endpoint) => {
+    const peer = peerOf({ kind: 'workload', endpoint: e });
+    return policiesThatMaySelect(model, peer).some((p) => selectsPod(p, peer));
+  };
+  const unisolated = model.policies.length === 0 ? [] : endpoints.filter((e) => listening(e) && !isolated(e));
+  // The rule peers some implied flow goes through, by policy (the same object the verdicts name).
+  const peerKey = (direction: string, rule: number, peer: number | undefined) => `${direction} ${rule} ${peer ?? ''}`;
+  const usedPeers = new Map<CompiledPolicy['ref'], Set<string>>();
+  for (const f of flows) {
+    for (const direction of ['ingress', 'egress'] as const) {
+      for (const m of f.verdict[direction].allowedBy) {
+        const keys = usedPeers.get(m.policy) ?? new Set<string>();
+        keys.add(peerKey(direction, m.rule, m.peer));
+        usedPeers.set(m.policy, keys);
+      }
+    }
+  }
 
   const unexplained: UnexplainedRule[] = [];
   const outside = parseCidr(STRANGER_ADDRESS);
@@ -95,7 +117,7 @@ export function analyzeFlows(resources: readonly Resource[], options: FlowOption
           const ports = probes.filter((p) => ruleAdmits(rule, here, s.peer, p.port, p.name, p.protocol).includes(peer));
           if (ports.length > 0) admits.push(`${s.label} on ${ports.map((p) => p.label).join(', ')}`);
         }
-        const used = flows.some((f) => f.verdict[rule.direction].allowedBy.some((m) => m.policy === policy.ref && m.rule === rule.index && m.peer === peer));
+        const used = usedPeers.get(policy.ref)?.has(peerKey(rule.direction, rule.index, peer)) ?? false;
         if (admits.length > 0 || !used) unexplained.push({ policy, rule, ...(peer !== undefined ? { peer } : {}), admits, unused: !used });
       }
     }

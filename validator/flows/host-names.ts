@@ -40,6 +40,22 @@ export function hostReferences(container: ContainerSpec & { args?: unknown; comm
   return out;
 }
 
+/** Each render's Services by namespace and name (the first of a name wins, as a scan would find it). */
+const servicesByName = new WeakMap<readonly ServiceInfo[], Map<string, ServiceInfo[]>>();
+
+function servicesNamed(services: readonly ServiceInfo[], name: string, namespace: string): readonly ServiceInfo[] {
+  let byName = servicesByName.get(services);
+  if (!byName) {
+    byName = new Map();
+    for (const s of services) {
+      const key = `${s.namespace}/${s.name}`;
+      byName.set(key, [...(byName.get(key) ?? []), s]);
+    }
+    servicesByName.set(services, byName);
+  }
+  return byName.get(`${namespace}/${name}`) ?? [];
+}
+
 /** The Service a host name resolves to from `namespace`, or undefined. */
 export function resolveHost(host: string, namespace: string, clusterDomain: string, services: readonly ServiceInfo[]): ServiceInfo | undefined {
   let labels = host.split('.');
@@ -49,7 +65,7 @@ export function resolveHost(host: string, namespace: string, clusterDomain: stri
   const qualified = labels[labels.length - 1] === 'svc';
   if (qualified) labels = labels.slice(0, -1);
   const find = (name: string | undefined, ns: string | undefined, headlessOnly: boolean) =>
-    services.find((s) => s.name === name && s.namespace === ns && (!headlessOnly || s.headless));
+    name === undefined || ns === undefined ? undefined : servicesNamed(services, name, ns).find((s) => !headlessOnly || s.headless);
   switch (labels.length) {
     case 1:
       return qualified ? undefined : find(labels[0], namespace, false);

@@ -11,6 +11,7 @@ import { type Cidr, parseCidr } from './cidr.ts';
 import type { Endpoint } from './endpoints.ts';
 import type { DeclaredFlow, FlowOptions, PeerSpec } from './flow-options.ts';
 import { hostReferences, resolveHost } from './host-names.ts';
+import { LabelledIndex } from './label-index.ts';
 import { type ServiceInfo, type ServicePort, targetOn } from './services.ts';
 
 export type FlowEnd =
@@ -150,9 +151,13 @@ function monitoringFlows(ctx: Context, defaultNamespace: string): ImpliedFlow[] 
     if (sel?.matchNames?.length) return sel.matchNames.includes(namespace);
     return namespace === (monitor.ref.namespace ?? defaultNamespace);
   };
+  const servicesByLabels = new LabelledIndex(ctx.services, (s) => s.resource.object.metadata?.labels ?? {});
+  const endpointsByLabels = new LabelledIndex(ctx.endpoints, (e) => e.labels);
   for (const sm of ctx.resources.filter((r) => r.ref.kind === 'ServiceMonitor')) {
     const selector = get(sm.object, 'spec.selector') as LabelSelector | undefined;
-    const services = ctx.services.filter((s) => inNamespaces(sm, s.namespace) && selects(selector, s.resource.object.metadata?.labels ?? {}));
+    const services = servicesByLabels
+      .candidates(selector?.matchLabels)
+      .filter((s) => inNamespaces(sm, s.namespace) && selects(selector, s.resource.object.metadata?.labels ?? {}));
     ((get(sm.object, 'spec.endpoints') ?? []) as { port?: string; targetPort?: number | string }[]).forEach((e, i) => {
       for (const service of services) {
         const ports = e.port
@@ -188,7 +193,7 @@ function monitoringFlows(ctx: Context, defaultNamespace: string): ImpliedFlow[] 
   }
   for (const pm of ctx.resources.filter((r) => r.ref.kind === 'PodMonitor')) {
     const selector = get(pm.object, 'spec.selector') as LabelSelector | undefined;
-    const targets = ctx.endpoints.filter((e) => inNamespaces(pm, e.namespace) && selects(selector, e.labels));
+    const targets = endpointsByLabels.candidates(selector?.matchLabels).filter((e) => inNamespaces(pm, e.namespace) && selects(selector, e.labels));
     ((get(pm.object, 'spec.podMetricsEndpoints') ?? []) as { port?: string; portNumber?: number }[]).forEach((e, i) => {
       for (const target of targets) {
         const port = target.ports.find((p) => (e.port ? p.name === e.port : p.port === e.portNumber));

@@ -5,6 +5,7 @@ import { get } from '../../core/object-path.ts';
 import type { Resource } from '../parse/resource.ts';
 import { type Labels, serviceSelects } from '../policy/rendered-set.ts';
 import type { ContainerPort, Endpoint } from './endpoints.ts';
+import { LabelledIndex } from './label-index.ts';
 
 export interface ServicePort {
   readonly name?: string;
@@ -23,6 +24,7 @@ export interface ServiceInfo {
 }
 
 export function servicesOf(resources: readonly Resource[], endpoints: readonly Endpoint[], defaultNamespace: string): ServiceInfo[] {
+  const byLabels = new LabelledIndex(endpoints, (e) => e.labels);
   return resources
     .filter((r) => r.ref.kind === 'Service')
     .map((r) => {
@@ -41,7 +43,7 @@ export function servicesOf(resources: readonly Resource[], endpoints: readonly E
         namespace,
         headless: get(r.object, 'spec.clusterIP') === 'None',
         ports,
-        backends: endpoints.filter((e) => e.namespace === namespace && serviceSelects(selector, e.labels)),
+        backends: byLabels.candidates(selector).filter((e) => e.namespace === namespace && serviceSelects(selector, e.labels)),
         resource: r,
       };
     });
