@@ -53,6 +53,6 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
     if (error instanceof MergeError) throw new UsageError(error.message);
     throw error;
   }
-  io.out(formatReport(report, output, { color: Boolean(io.isTTY) && output === 'text', summaryOnly: values.summary, version: pkg.version }));
+  io.out(await formatReport(report, output, { color: Boolean(io.isTTY) && output === 'text', summaryOnly: values.summary, version: pkg.version }));
   return exitCodeFor(report, failOn);
 }

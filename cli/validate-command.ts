@@ -12,7 +12,7 @@ import type { FindingSeverity } from '../validator/finding.ts';
 import { FlowSpecError, parseFlowSpec } from '../validator/flows/flow-options.ts';
 import { InputError, resolveInput } from '../validator/inputs.ts';
 import { InternalError } from '../validator/internal-error.ts';
-import { parseRuleSets, RULE_SET_NAMES, RuleSetError } from '../validator/policy/rule-sets.ts';
+import { parseRuleSets, RULE_SET_NAMES, RuleSetError } from '../validator/policy/rule-set-names.ts';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../validator/report/format-report.ts';
 import { checkLocation, isKubernetesVersion } from '../validator/schemas/schema-location.ts';
 import { validate } from '../validator/validate.ts';
@@ -185,6 +185,6 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     if (error instanceof RuleSetError) throw new UsageError(error.message);
     throw new InternalError(inputs.join(', '), error);
   });
-  io.out(formatReport(report, output, { color: Boolean(io.isTTY) && output === 'text', summaryOnly: values.summary, version: packageVersion() }));
+  io.out(await formatReport(report, output, { color: Boolean(io.isTTY) && output === 'text', summaryOnly: values.summary, version: packageVersion() }));
   return exitCodeFor(report, failOn);
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createAjv } from '../core/ajv.ts';
 import { Helm, type HelmMajor } from '../toolchain/helm.ts';
 import type { ValidatorConfig } from '../validator/config.ts';
-import { chartRuleSets, DEFAULT_CHART_SETS } from '../validator/policy/rule-sets.ts';
+import { chartRuleSets, DEFAULT_CHART_SETS } from '../validator/policy/rule-set-names.ts';
 import { DEFAULT_NAMESPACE, DEFAULT_RELEASE, type ExploreCase, generateCases } from './cases.ts';
 import { loadChart } from './chart-input.ts';
 import type { ExploreFinding, ExploreReport, LeafCoverage } from './explore-report.ts';

@@ -8,23 +8,20 @@ import path from 'node:path';
 import { Helm, type HelmMajor } from '../toolchain/helm.ts';
 import type { ValidatorConfig } from './config.ts';
 import type { Finding, Scenario } from './finding.ts';
-import { flowAnalysisFor } from './flows/flow-analysis-of.ts';
 import type { FlowOptions } from './flows/flow-options.ts';
-import { type FlowTable, flowTable } from './flows/format-flows.ts';
+import type { FlowTable } from './flows/format-flows.ts';
 import { resolveInput } from './inputs.ts';
 import { blameInput, InternalError } from './internal-error.ts';
-import { FindingLocator, type LocateScope, worthLocating } from './locate/locate-findings.ts';
+import type { FindingLocator, LocateScope } from './locate/locate-findings.ts';
+import { worthLocating } from './locate/worth-locating.ts';
 import { manifestText } from './parse/manifest-text.ts';
 import { type ManifestInput, parseManifestDocuments, parseManifests } from './parse/parse-manifests.ts';
 import { readManifest } from './parse/read-manifest.ts';
 import type { Resource } from './parse/resource.ts';
-import { chartRuleSets, DEFAULT_CHART_SETS, DEFAULT_MANIFEST_SETS, type RuleSetName, rulesOf } from './policy/rule-sets.ts';
-import { runPolicies } from './policy/run-policies.ts';
-import { applySuppressions } from './policy/suppression.ts';
+import { chartRuleSets, DEFAULT_CHART_SETS, DEFAULT_MANIFEST_SETS, type RuleSetName } from './policy/rule-set-names.ts';
 import { type RenderRequest, renderChart } from './render/render-chart.ts';
 import { checkResource, type SchemaStatus, verdictFindings } from './schemas/check-schemas.ts';
 import { SchemaRegistry } from './schemas/schema-registry.ts';
-import { compareReleases } from './upgrade/compare-releases.ts';
 import type { WorkItem } from './work-plan.ts';
 
 /** What checking an item needs besides the item: plain data, so a worker thread gets a copy. */
@@ -58,13 +55,22 @@ export interface ItemResult {
 export class CheckContext {
   private readonly helms = new Map<HelmMajor, Helm>();
   private readonly registries = new Map<string, SchemaRegistry>();
-  readonly locator = new FindingLocator();
+  private findingLocator: FindingLocator | undefined;
 
   constructor(readonly settings: CheckSettings) {}
 
   helmsFor(major: HelmMajor): Map<HelmMajor, Helm> {
     if (!this.helms.has(major)) this.helms.set(major, new Helm(major));
     return this.helms;
+  }
+
+  /** The values-key locator, loaded on first use (only chart renders with findings need it). */
+  async locator(): Promise<FindingLocator> {
+    if (!this.findingLocator) {
+      const { FindingLocator } = await import('./locate/locate-findings.ts');
+      this.findingLocator = new FindingLocator();
+    }
+    return this.findingLocator;
   }
 
   registry(kubeVersion: string): SchemaRegistry {
@@ -181,12 +187,20 @@ async function checkStream(stream: Stream, context: CheckContext, findings: Find
   findings.push(...(stream.unreadable ?? []));
   let flows: FlowTable | undefined;
   if (policies) {
-    const policySettings = { flows: settings.flows, defaultNamespace: stream.namespace ?? 'default' };
-    const policy = runPolicies(kept, stream.scenario, { rules: rulesOf(stream.ruleSets), disabled: settings.config.disabledRules, settings: policySettings });
-    findings.push(...applySuppressions(policy.findings, policy.resourceOf, settings.config.suppressions));
-    flows = flowTable(flowAnalysisFor(kept, policySettings.flows, policySettings.defaultNamespace));
+    // Loaded only now: a schema-only run loads no policy rule (policy-stage.ts).
+    const { policyStage } = await import('./policy/policy-stage.ts');
+    const stage = policyStage(kept, stream.scenario, {
+      ruleSets: stream.ruleSets,
+      disabledRules: settings.config.disabledRules,
+      suppressions: settings.config.suppressions,
+      flows: settings.flows,
+      defaultNamespace: stream.namespace ?? 'default',
+    });
+    findings.push(...stage.findings);
+    flows = stage.flows;
   }
   if (stream.previous) {
+    const { compareReleases } = await import('./upgrade/compare-releases.ts');
     const before = stream.previous.flatMap((m) => parseManifests(m, undefined, namespaceOption).resources);
     findings.push(...compareReleases(before, kept).map((f) => ({ ...f, scenario: stream.scenario })));
   }
@@ -211,7 +225,8 @@ async function checkItemUnguarded(item: WorkItem, context: CheckContext): Promis
   if (locate === false || !worthLocating(result.findings) || rendered.manifests === undefined) return result;
   const helm = context.helmsFor(item.request.helmMajor).get(item.request.helmMajor) as Helm;
   const scope = locate === true ? 'all' : locate;
-  return { ...result, findings: await context.locator.locate(item.request, rendered.manifests, helm, result.findings, scope) };
+  const locator = await context.locator();
+  return { ...result, findings: await locator.locate(item.request, rendered.manifests, helm, result.findings, scope) };
 }
 
 /** One item; an exception that escapes is an internal error naming the item. */

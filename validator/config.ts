@@ -5,7 +5,7 @@ import { createAjv, describeAjvError } from '../core/ajv.ts';
 import { type Diagnostic, DiagnosticError } from '../core/diagnostic.ts';
 import { parseSingleYamlDocument } from '../core/yaml-source.ts';
 import { DEFAULT_FLOW_OPTIONS, type FlowOptions } from './flows/flow-options.ts';
-import { RULE_SET_NAMES, type RuleSetName } from './policy/rule-sets.ts';
+import { RULE_SET_NAMES, type RuleSetName } from './policy/rule-set-names.ts';
 import type { ConfigSuppression } from './policy/suppression.ts';
 
 export interface ValidatorConfig {

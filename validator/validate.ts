@@ -11,7 +11,7 @@ import { EMPTY_CONFIG, type ValidatorConfig } from './config.ts';
 import { DEFAULT_FLOW_OPTIONS, type FlowOptions } from './flows/flow-options.ts';
 import { type Input, resolveInput } from './inputs.ts';
 import type { LocateScope } from './locate/locate-findings.ts';
-import { DEFAULT_MANIFEST_SETS, type RuleSetName } from './policy/rule-sets.ts';
+import { DEFAULT_MANIFEST_SETS, type RuleSetName } from './policy/rule-set-names.ts';
 import { joinReport } from './report/join-report.ts';
 import type { ValidationReport } from './report/validation-report.ts';
 import { planWork, type Shard, shardItems } from './work-plan.ts';

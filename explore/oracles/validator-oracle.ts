@@ -5,7 +5,8 @@
 import type { ValidatorConfig } from '../../validator/config.ts';
 import type { Finding, Scenario } from '../../validator/finding.ts';
 import { parseManifests } from '../../validator/parse/parse-manifests.ts';
-import { DEFAULT_CHART_SETS, type RuleSetName, rulesOf } from '../../validator/policy/rule-sets.ts';
+import { DEFAULT_CHART_SETS, type RuleSetName } from '../../validator/policy/rule-set-names.ts';
+import { rulesOf } from '../../validator/policy/rule-sets.ts';
 import { runPolicies } from '../../validator/policy/run-policies.ts';
 import { applySuppressions } from '../../validator/policy/suppression.ts';
 import { checkResource, verdictFindings } from '../../validator/schemas/check-schemas.ts';

@@ -38,9 +38,9 @@ export async function validateAndReport(chart: string, valuesFiles: readonly str
   const options = { color: false, version: 'test' };
   return {
     report,
-    text: formatReport(report, 'text', options),
-    json: JSON.parse(formatReport(report, 'json', options)),
-    sarif: JSON.parse(formatReport(report, 'sarif', options)),
+    text: await formatReport(report, 'text', options),
+    json: JSON.parse(await formatReport(report, 'json', options)),
+    sarif: JSON.parse(await formatReport(report, 'sarif', options)),
   };
 }
 

@@ -1,4 +1,5 @@
-// Libraries a run does not need are not loaded (core/load-on-demand.ts): `bvchart validate`
+// Libraries and stages a run does not need are not loaded (core/load-on-demand.ts, the policy
+// stage, the locator, the SARIF writer): `bvchart validate`
 // of plain manifests whose validators are in the on-disk cache loads neither Ajv's compiler
 // nor the `yaml` syntax tree; a document only the full decoder reads, and a cache miss, load
 // them when met. Judged in a real `node bin/bvchart.js` process by Node's own module cache.
@@ -56,5 +57,53 @@ describe('libraries load on demand', () => {
 
   it('a document only the full decoder reads (an alias) loads the yaml package', () => {
     expect(packagesLoaded(ANCHORED, cacheHome)).toContain('yaml');
+  });
+});
+
+/** Our own modules (paths under the package) an ES module run of `bvchart validate <file> ...args` loaded, seen by a module hook. */
+function modulesLoaded(manifest: string, cacheHome: string, args: readonly string[]): string[] {
+  const dir = tmp('bvchart-lazy-esm-');
+  const file = path.join(dir, 'm.yaml');
+  fs.writeFileSync(file, manifest);
+  const out = path.join(dir, 'loaded.txt');
+  const hooks = path.join(dir, 'hooks.mjs');
+  fs.writeFileSync(
+    hooks,
+    `import fs from 'node:fs';\nexport async function load(url, context, next) { fs.appendFileSync(${JSON.stringify(out)}, url + '\\n'); return next(url, context); }\n`,
+  );
+  const register = path.join(dir, 'register.mjs');
+  fs.writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`);
+  const run = spawnSync(process.execPath, ['--import', register, BIN, 'validate', '--kubernetes-version', '1.33.0', ...SCHEMAS, ...args, file], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+  });
+  expect(run.status, run.stderr).toBe(0);
+  const root = `file://${REPO}/`;
+  return fs
+    .readFileSync(out, 'utf8')
+    .split('\n')
+    .filter((u) => u.startsWith(root) && !u.includes('/node_modules/'))
+    .map((u) => u.slice(root.length));
+}
+
+describe('stages load on demand', () => {
+  const cacheHome = tmp('bvchart-lazy-stages-');
+  const stageModules = (loaded: readonly string[]) => ({
+    rules: loaded.some((m) => m.includes('validator/policy/rules/')),
+    policyStage: loaded.some((m) => m.includes('validator/policy/policy-stage.')),
+    locator: loaded.some((m) => m.includes('validator/locate/locate-findings.')),
+    sarif: loaded.some((m) => m.includes('validator/report/sarif-report.')),
+  });
+
+  it.each([
+    ['plain manifests, default sets (schema): no policy rule, locator or SARIF writer', [], { rules: false, policyStage: false, locator: false, sarif: false }],
+    [
+      '--rules schema,hardening loads the policy stage and its rules',
+      ['--rules', 'schema,hardening'],
+      { rules: true, policyStage: true, locator: false, sarif: false },
+    ],
+    ['-o sarif loads the SARIF writer (it lists every rule)', ['-o', 'sarif'], { rules: true, policyStage: false, locator: false, sarif: true }],
+  ])('%s', (_name, args, expected) => {
+    expect(stageModules(modulesLoaded(PLAIN, cacheHome, args))).toEqual(expected);
   });
 });

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../validator/config.ts';
-import { chartRuleSets, parseRuleSets, RuleSetError, ruleSetOf, rulesOf } from '../../validator/policy/rule-sets.ts';
+import { chartRuleSets, parseRuleSets, RuleSetError } from '../../validator/policy/rule-set-names.ts';
+import { ruleSetOf, rulesOf } from '../../validator/policy/rule-sets.ts';
 import { POLICY_RULES } from '../../validator/policy/rules/index.ts';
 import { REPO } from '../helpers/project.ts';
 

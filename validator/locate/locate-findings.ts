@@ -41,16 +41,6 @@ function limiter(size: number): <T>(work: () => Promise<T>) => Promise<T> {
  */
 export type LocateScope = 'all' | 'user-keys';
 
-/**
- * A render is worth the perturbed renders when it has an error or a warning that is not
- * suppressed. Infos (no monitor, no backup, a flow to explain) appear on clean renders too;
- * locating for them alone would put the cost on every run. Once a render is located, its
- * infos are located with the rest.
- */
-export function worthLocating(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity !== 'info' && f.suppressed === undefined);
-}
-
 function targetOf(f: Finding): FieldTarget | undefined {
   return f.resource && f.pointer ? { resource: resourceKey(f.resource), pointer: f.pointer } : undefined;
 }

@@ -33,7 +33,7 @@ describe('the cost of locating', () => {
     const context = new CheckContext(settings());
     const result = await checkItem(render([]), context);
     expect(result.findings).toEqual([]);
-    expect(context.locator.renders).toBe(0);
+    expect((await context.locator()).renders).toBe(0);
   });
 
   it('a render with infos only (our chart as shipped: no monitor, no backup, a flow to explain) runs no perturbed render', async () => {
@@ -46,7 +46,7 @@ describe('the cost of locating', () => {
     expect(result.findings.length).toBeGreaterThan(0);
     expect(result.findings.every((f) => f.severity === 'info')).toBe(true);
     expect(result.findings.some((f) => f.values || f.template)).toBe(false);
-    expect(context.locator.renders).toBe(0);
+    expect((await context.locator()).renders).toBe(0);
   });
 
   it('a render with findings runs perturbed renders; one with the same objects (other Kubernetes version, other Helm major) shares them', async () => {
@@ -54,15 +54,15 @@ describe('the cost of locating', () => {
     const first = await checkItem(render([INVALID], '1.35.0'), context);
     expect(first.findings.length).toBeGreaterThan(0);
     expect(first.findings.every((f) => f.values?.[0]?.path === 'commonAnnotations.team')).toBe(true);
-    const renders = context.locator.renders;
+    const renders = (await context.locator()).renders;
     expect(renders).toBeGreaterThan(0);
     const second = await checkItem(render([INVALID], '1.36.0'), context);
     expect(second.findings.map((f) => f.values)).toEqual(first.findings.map((f) => f.values));
-    expect(context.locator.renders).toBe(renders);
+    expect((await context.locator()).renders).toBe(renders);
     // Helm 3 lays the documents out differently (blank lines); the objects are the same.
     const helm3 = await checkItem(render([INVALID], '1.36.0', 3), context);
     expect(helm3.findings.map((f) => f.values)).toEqual(first.findings.map((f) => f.values));
-    expect(context.locator.renders).toBe(renders);
+    expect((await context.locator()).renders).toBe(renders);
   }, 120_000);
 
   it('locate: false (--no-locate) runs none and adds no locations', async () => {
@@ -70,7 +70,7 @@ describe('the cost of locating', () => {
     const result = await checkItem(render([INVALID]), context);
     expect(result.findings.length).toBeGreaterThan(0);
     expect(result.findings.some((f) => f.values || f.template)).toBe(false);
-    expect(context.locator.renders).toBe(0);
+    expect((await context.locator()).renders).toBe(0);
   });
 });
 
