@@ -13,7 +13,9 @@ it('decoding 40 files of 1 MB keeps none of them once their values are dropped',
     'for (let i = 0; i < 40; i++) {',
     // `version` starts with a digit (go-yaml may resolve it: the decoder caches its answer) and is
     // long enough to be a slice; `notes` makes the file 1 MB.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the child process's source, where this is a template literal
     "  const text = `version: 1.0.${i}-build-abcdefghijkl\\nkind: ConfigMap\\nnotes: ${'n'.repeat(1 << 20)}${i}\\n`;",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the child process's source, where this is a template literal
     "  if (decodePlain(text)?.version !== `1.0.${i}-build-abcdefghijkl`) throw new Error('not decoded by the plain reader');",
     '}',
     'globalThis.gc();',

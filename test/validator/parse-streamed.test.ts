@@ -11,7 +11,9 @@ import { REPO } from '../helpers/project.ts';
 const probe = (mode: 'first' | 'all') =>
   [
     `const { parseManifestDocuments, parseManifests } = await import(${JSON.stringify(path.join(REPO, 'validator', 'parse', 'parse-manifests.ts'))});`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the child process's source, where this is a template literal
     "const line = `    ${'x'.repeat(79)}\\n`;",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the child process's source, where this is a template literal
     'const doc = (i) => `---\\napiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: cm-${i}\\ndata:\\n  payload: |\\n${line.repeat(25_000)}`;',
     "const input = { file: 'big.yaml', text: Array.from({ length: 20 }, (_, i) => doc(i)).join('') };",
     'globalThis.gc();',
