@@ -8,6 +8,8 @@
 //   bvchart lsp             language server for values files, diagnostics only (cli/lsp-command.ts)
 // Each command's module is imported only when that command runs, so `bvchart --help` (and
 // every command) loads nothing it does not use: startup time is what editors and hooks feel.
+
+import { keepYoungGenerationSmall } from '../core/young-generation.ts';
 import { InternalError } from '../validator/internal-error.ts';
 import { type CliIO, UsageError } from './cli-io.ts';
 
@@ -35,6 +37,8 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   validate: {
     summary: 'render a chart across values, Kubernetes versions and Helm majors, and check it',
     load: async () => {
+      // A batch job: V8's young generation need not grow (core/young-generation.ts).
+      keepYoungGenerationSmall();
       const m = await import('./validate-command.ts');
       return { usage: m.VALIDATE_USAGE, run: m.validateCommand };
     },
