@@ -16,7 +16,7 @@ it('decoding 40 files of 1 MB keeps none of them once their values are dropped',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the child process's source, where this is a template literal
     "  const text = `version: 1.0.${i}-build-abcdefghijkl\\nkind: ConfigMap\\nnotes: ${'n'.repeat(1 << 20)}${i}\\n`;",
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the child process's source, where this is a template literal
-    "  if (decodePlain(text)?.version !== `1.0.${i}-build-abcdefghijkl`) throw new Error('not decoded by the plain reader');",
+    "  if (decodePlain(text)?.value?.version !== `1.0.${i}-build-abcdefghijkl`) throw new Error('not decoded by the plain reader');",
     '}',
     'globalThis.gc();',
     'process.stdout.write(String(process.memoryUsage().heapUsed));',

@@ -19,7 +19,7 @@ const ANCHORED = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: anchored\n
 const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 /** The packages (under node_modules; Ajv's parts apart) whose CommonJS files a run of `bvchart validate <file>` loaded. */
-function packagesLoaded(manifest: string, cacheHome: string): string[] {
+function packagesLoaded(manifest: string, cacheHome: string, status = 0): string[] {
   const dir = tmp('bvchart-lazy-');
   const file = path.join(dir, 'm.yaml');
   fs.writeFileSync(file, manifest);
@@ -30,7 +30,7 @@ function packagesLoaded(manifest: string, cacheHome: string): string[] {
     encoding: 'utf8',
     env: { ...process.env, XDG_CACHE_HOME: cacheHome },
   });
-  expect(run.status, run.stderr).toBe(0);
+  expect(run.status, run.stderr).toBe(status);
   const files = JSON.parse(fs.readFileSync(out, 'utf8')) as string[];
   return [
     ...new Set(
@@ -53,6 +53,12 @@ describe('libraries load on demand', () => {
     expect(loaded).not.toContain('ajv/dist/compile');
     expect(loaded).not.toContain('ajv/dist/standalone');
     expect(loaded).not.toContain('ajv');
+  });
+
+  it('a key written twice and an unrendered `{{x}}` template, as third-party examples have them, do not load the yaml syntax tree', () => {
+    const duplicate = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: twice\ntype: Opaque\ntype: kubernetes.io/quobyte\n';
+    const template = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: template\ndata:\n  config: {{config_data}}\n';
+    expect(packagesLoaded(`${duplicate}---\n${template}`, cacheHome, 1)).not.toContain('yaml');
   });
 
   it('a document only the full decoder reads (an alias) loads the yaml package', () => {

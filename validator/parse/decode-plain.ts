@@ -7,11 +7,16 @@
 //   - plain scalars on one line with go-yaml's resolution (go-yaml-scalars.ts), single- and
 //     double-quoted scalars on one line (go-yaml's escapes), block scalars `|` `>` with their
 //     chomping (libyaml's scan_block_scalar, ported), one-line flow collections of scalars;
-//   - keys turned into strings as sigs.k8s.io/yaml does (`on` → "true", `1` → "1").
+//   - keys turned into strings as sigs.k8s.io/yaml does (`on` → "true", `1` → "1");
+//   - a key written twice when both are strings to go-yaml (the last value kept, each repeat
+//     listed for the strict verdict), and a flow collection as a flow map's key (`{{x}}`, an
+//     unrendered template), which go-yaml refuses as "invalid map key" once the document parses:
+//     these were the only documents of the third-party corpus that needed the full decoder, and
+//     loading and warming it cost a tenth of a run.
 // It declines: anchors, aliases, tags, directives, `...`, explicit and merge keys, null keys,
-// duplicate keys, tabs outside block scalar text, multi-line plain or quoted scalars, explicit
-// indentation indicators, characters go-yaml refuses, values JSON cannot hold, integers
-// beyond 2^53, and any layout it does not know.
+// other duplicate keys, tabs outside block scalar text, multi-line plain or quoted scalars,
+// explicit indentation indicators, characters go-yaml refuses, values JSON cannot hold,
+// integers beyond 2^53, and any layout it does not know.
 import { UNKNOWN_ESCAPE } from './decode-full.ts';
 import { resolveScalar, scalarKey } from './go-yaml-scalars.ts';
 
@@ -46,6 +51,15 @@ const RESOLVE_HINT = new Uint8Array(128);
 for (const c of '0123456789+-.~yYnNtTfFoO') RESOLVE_HINT[c.charCodeAt(0)] = 1;
 function mayResolve(c: number): boolean {
   return c < 128 && RESOLVE_HINT[c] === 1;
+}
+
+/**
+ * Whether only a string key converts to this JSON key: sigs.k8s.io/yaml spells a bool, int or
+ * float key as Go prints it ("true", "10", "1e+06"), and each of those, written plain, resolves
+ * to that kind again.
+ */
+function onlyStringsSpell(key: string): boolean {
+  return !mayResolve(key.charCodeAt(0)) || resolveScalar('', key).kind === 'str';
 }
 
 /** Characters a plain scalar cannot start with (flow, node and reserved indicators). */
@@ -140,10 +154,10 @@ function plainValue(text: string): unknown {
   return value;
 }
 
-function setKey(target: JsonObject, key: string, value: unknown): void {
-  if (Object.hasOwn(target, key)) throw DECLINE;
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
+/** A key written a second time in one map, at an offset of the text read. */
+export interface PlainDuplicate {
+  readonly key: string;
+  readonly offset: number;
 }
 
 const HEX = (c: number): number => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1);
@@ -185,10 +199,32 @@ const escapeSegment = (segment: string): string =>
 class PlainReader {
   private pos = 0;
 
+  /** Keys written twice (go-yaml keeps the last value; strict decoding refuses them). */
+  readonly duplicates: PlainDuplicate[] = [];
+
+  /** The first collection used as a flow map's key: go-yaml fails the document there. */
+  invalidKey: { readonly offset: number; readonly message: string } | undefined;
+
   constructor(
     private readonly s: string,
     private readonly tracker?: Tracker,
   ) {}
+
+  /**
+   * Sets a key read at `at`. A repeat is accepted only when both spellings must be strings to
+   * go-yaml, that is when no other kind of scalar converts to this JSON key: `1` and `"1"`,
+   * `1e6` and `"1e+06"`, `yes` and `true` are different keys to go-yaml that collide in JSON,
+   * and the full decoder judges those. Positions (the tracker) of a document with a repeat are
+   * the full decoder's to give.
+   */
+  private setKey(target: JsonObject, key: string, value: unknown, at: number): void {
+    if (Object.hasOwn(target, key)) {
+      if (this.tracker || !onlyStringsSpell(key)) throw DECLINE;
+      this.duplicates.push({ key, offset: at });
+    }
+    if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else target[key] = value;
+  }
 
   /** The whole document; undefined when declined. */
   document(): unknown {
@@ -330,7 +366,7 @@ class PlainReader {
         value = this.inlineValue(p, column);
       }
       if (tracker) tracker.pointer = parent;
-      setKey(out, key, value);
+      this.setKey(out, key, value, keyAt);
       this.skipBlank();
       if (this.pos >= s.length) return out;
       const indent = this.ind;
@@ -594,8 +630,10 @@ class PlainReader {
   }
 
   /**
-   * A one-line flow sequence or map of scalars (`[]`, `{}`, `[a, "b"]`, `{a: 1}`): the value and
-   * the position after the closing bracket. Nesting, comments and trailing commas decline.
+   * A one-line flow sequence or map of scalars (`[]`, `{}`, `[a, "b"]`, `{a: 1}`, `{a}` whose
+   * value is null): the value and the position after the closing bracket. A map's key may be a
+   * flow collection (`{{x}}`), which sets `invalidKey`. Other nesting, comments and trailing
+   * commas decline.
    */
   private flow(at: number): [unknown, number] {
     const s = this.s;
@@ -606,13 +644,8 @@ class PlainReader {
     let p = this.skipSpaces(at + 1);
     if (s.charCodeAt(p) === close) return [isMap ? map : list, p + 1];
     for (;;) {
-      if (isMap) {
-        const key = this.flowScalar(p);
-        if (s.charCodeAt(key.end) !== COLON || s.charCodeAt(key.end + 1) !== SPACE) throw DECLINE;
-        const value = this.flowScalar(this.skipSpaces(key.end + 1));
-        setKey(map, key.quoted ? key.text : plainKey(key.text), value.quoted ? value.text : plainValue(value.text));
-        p = value.end;
-      } else {
+      if (isMap) p = this.flowEntry(map, p, close);
+      else {
         const value = this.flowScalar(p);
         list.push(value.quoted ? value.text : plainValue(value.text));
         p = value.end;
@@ -622,6 +655,32 @@ class PlainReader {
       if (c !== COMMA) throw DECLINE;
       p = this.skipSpaces(p + 1);
     }
+  }
+
+  /** One `key: value` or `key` entry of a flow map starting at `at`; returns where it ends. */
+  private flowEntry(map: JsonObject, at: number, close: number): number {
+    const s = this.s;
+    const c = s.charCodeAt(at);
+    let key: string | undefined;
+    let end: number;
+    if (c === LBRACE || c === LBRACKET) {
+      end = this.skipSpaces(this.flow(at)[1]);
+      this.invalidKey ??= { offset: at, message: `invalid map key: a ${c === LBRACE ? 'map' : 'list'} cannot be a key` };
+    } else {
+      const scalar = this.flowScalar(at);
+      key = scalar.quoted ? scalar.text : plainKey(scalar.text);
+      end = scalar.end;
+    }
+    let value: unknown = null;
+    const next = s.charCodeAt(end);
+    if (next === COLON) {
+      if (s.charCodeAt(end + 1) !== SPACE) throw DECLINE;
+      const scalar = this.flowScalar(this.skipSpaces(end + 1));
+      value = scalar.quoted ? scalar.text : plainValue(scalar.text);
+      end = scalar.end;
+    } else if (next !== COMMA && next !== close) throw DECLINE;
+    if (key !== undefined) this.setKey(map, key, value, at);
+    return end;
   }
 
   private skipSpaces(from: number): number {
@@ -780,7 +839,29 @@ export function plainPositions(text: string): ((pointer: string) => number | typ
   };
 }
 
-export function decodePlain(text: string): unknown {
+/** A line and column (1-based) of an offset into `text`. */
+export function linePosition(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** What the plain decoder made of a document it read: its JSON value, or go-yaml's error. */
+export type PlainResult =
+  | {
+      readonly ok: true;
+      readonly value: unknown;
+      /** Keys written twice, where each repeat is (line and column in the document). */
+      readonly duplicates: readonly { readonly key: string; readonly position: { line: number; column: number } }[];
+    }
+  | { readonly ok: false; readonly code: 'invalid-key'; readonly message: string; readonly position: { line: number; column: number } };
+
+/** The document's value or go-yaml's error, or undefined when the other decoders must decide. */
+export function decodePlain(text: string): PlainResult | undefined {
   let source = text;
   // A `\/` the full decoder refuses is its to report (inside double quotes, `escape` declines it).
   if (REFUSED.test(source) || (source.includes('\\/') && UNKNOWN_ESCAPE.test(source))) return undefined;
@@ -790,10 +871,16 @@ export function decodePlain(text: string): unknown {
   }
   // kubectl's YAMLReader hands go-yaml every line with a line break, the last one too.
   if (source !== '' && source.charCodeAt(source.length - 1) !== LF) source += '\n';
+  const reader = new PlainReader(source);
+  let value: unknown;
   try {
-    return new PlainReader(source).document();
+    value = reader.document();
   } catch (error) {
     if (error instanceof Decline) return undefined;
     throw error;
   }
+  // Removing the CRs of CRLF line ends moves no line and no column.
+  const invalid = reader.invalidKey;
+  if (invalid) return { ok: false, code: 'invalid-key', message: invalid.message, position: linePosition(source, invalid.offset) };
+  return { ok: true, value, duplicates: reader.duplicates.map((d) => ({ key: d.key, position: linePosition(source, d.offset) })) };
 }

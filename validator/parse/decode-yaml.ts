@@ -6,12 +6,12 @@
 //   - plain (decode-plain.ts): a hand-written reader for the block YAML manifests use;
 //   - fast (decode-fast.ts): js-yaml with go-yaml's scalar rules, for plain documents;
 //   - full (decode-full.ts): the `yaml` syntax tree walked with go-yaml's decoding rules,
-//     for anything else (anchors, merge keys, tags, duplicates, errors); it also gives
+//     for anything else (anchors, merge keys, tags, most errors); it also gives
 //     positions, which the fast path borrows from it only when a finding asks for one.
 import type { SourcePosition } from '../../core/diagnostic.ts';
 import { decodeFast } from './decode-fast.ts';
 import { decodeFull } from './decode-full.ts';
-import { decodePlain, plainPositions, ROOT } from './decode-plain.ts';
+import { decodePlain, linePosition, plainPositions, ROOT } from './decode-plain.ts';
 
 export type DecodeErrorCode =
   /** YAML syntax go-yaml rejects. */
@@ -99,13 +99,13 @@ function rootPosition(text: string, lineOffset: number): SourcePosition | undefi
  * A document decoded by the plain or fast parser, which keep no positions: the root's is read
  * off the text, any other is asked of the full parser once, when a finding needs it.
  */
-function withLazyPositions(value: unknown, source: string, lineOffset: number, plain: boolean): DecodedDocument {
+function withLazyPositions(value: unknown, source: string, lineOffset: number, plain: boolean, duplicates: readonly DuplicateKey[] = []): DecodedDocument {
   let full: DecodeResult | undefined;
   let located: ReturnType<typeof plainPositions> | null | undefined = plain ? undefined : null;
   return {
     ok: true,
     value,
-    duplicates: [],
+    duplicates,
     positionOf(pointer) {
       if (pointer === '' && full === undefined) {
         const root = rootPosition(source, lineOffset);
@@ -128,13 +128,11 @@ function withLazyPositions(value: unknown, source: string, lineOffset: number, p
 
 /** Line and column (1-based, lines after `lineOffset`) of an offset into `text`. */
 function offsetPosition(text: string, offset: number, lineOffset: number): SourcePosition {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line: line + lineOffset, column: offset - lineStart + 1 };
+  return shifted(linePosition(text, offset), lineOffset);
+}
+
+function shifted(position: { line: number; column: number }, lineOffset: number): SourcePosition {
+  return { line: position.line + lineOffset, column: position.column };
 }
 
 function declined(parser: string): FailedDocument {
@@ -147,7 +145,11 @@ export function decodeYamlDocument(text: string, options: DecodeOptions = {}): D
   const parser = options.parser ?? 'auto';
   if (parser === 'auto' || parser === 'plain') {
     const plain = decodePlain(source);
-    if (plain !== undefined) return withLazyPositions(plain, source, lineOffset, true);
+    if (plain?.ok === false) return { ok: false, error: { code: plain.code, message: plain.message, position: shifted(plain.position, lineOffset) } };
+    if (plain !== undefined) {
+      const duplicates = plain.duplicates.map((d) => ({ key: d.key, position: shifted(d.position, lineOffset) }));
+      return withLazyPositions(plain.value, source, lineOffset, true, duplicates);
+    }
     if (parser === 'plain') return declined('plain');
   }
   if (parser === 'auto' || parser === 'fast') {
