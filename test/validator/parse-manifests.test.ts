@@ -162,24 +162,27 @@ describe('plain decoder', () => {
   let documents = 0;
   let accepted = 0;
 
-  it.each(files.map((f) => [path.relative(path.join(REPO, '..'), f), f]))('%s: declined, or the full decoder’s value, repeated keys or error', (_name, file) => {
-    for (const chunk of splitStream(fs.readFileSync(file, 'utf8'))) {
-      if (chunk.kind !== 'document') continue;
-      documents++;
-      const plain = decodeYamlDocument(chunk.text, { lineOffset: chunk.startLine - 1, parser: 'plain' });
-      if (!plain.ok && plain.declined) continue;
-      accepted++;
-      const full = decodeYamlDocument(chunk.text, { lineOffset: chunk.startLine - 1, parser: 'full' });
-      const where = `${file}:${chunk.startLine}`;
-      if (!plain.ok || !full.ok) {
-        expect(plain.ok ? plain : plain.error, where).toEqual(full.ok ? full : full.error);
-        continue;
+  it.each(files.map((f) => [path.relative(path.join(REPO, '..'), f), f]))(
+    '%s: declined, or the full decoder’s value, repeated keys or error',
+    (_name, file) => {
+      for (const chunk of splitStream(fs.readFileSync(file, 'utf8'))) {
+        if (chunk.kind !== 'document') continue;
+        documents++;
+        const plain = decodeYamlDocument(chunk.text, { lineOffset: chunk.startLine - 1, parser: 'plain' });
+        if (!plain.ok && plain.declined) continue;
+        accepted++;
+        const full = decodeYamlDocument(chunk.text, { lineOffset: chunk.startLine - 1, parser: 'full' });
+        const where = `${file}:${chunk.startLine}`;
+        if (!plain.ok || !full.ok) {
+          expect(plain.ok ? plain : plain.error, where).toEqual(full.ok ? full : full.error);
+          continue;
+        }
+        expect(plain.value, where).toStrictEqual(full.value);
+        expect(plain.duplicates, where).toEqual(full.duplicates);
+        expect(plain.positionOf(''), where).toEqual(full.positionOf(''));
       }
-      expect(plain.value, where).toStrictEqual(full.value);
-      expect(plain.duplicates, where).toEqual(full.duplicates);
-      expect(plain.positionOf(''), where).toEqual(full.positionOf(''));
-    }
-  });
+    },
+  );
 
   // Runs after the table above: the plain decoder must carry the real corpus, not only be safe.
   it('reads at least 90% of those documents itself', () => {
